@@ -1,0 +1,86 @@
+# community_warehouse — see README.md. Two commands matter: `make build` and `make test`.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DBT := $(BIN)/dbt
+DEMO_DIR := data/demo
+DEMO_ARGS ?= --seed 42 --members 2000 --months 18
+
+# Everything dbt and the tools need, set here so nobody has to export anything by hand.
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := false
+export COMMUNITY_RAW_PATH ?= $(CURDIR)/$(DEMO_DIR)
+export COMMUNITY_DUCKDB_PATH ?= $(CURDIR)/community_warehouse.duckdb
+
+# `make test` builds into its own file, from scratch, so it never depends on an earlier build.
+TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
+GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' 2>/dev/null)
+
+.PHONY: help install demo-data build test lint check pytest query docs clean bench
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "community_warehouse needs Python 3.11 (found %s); run: make PYTHON=/path/to/python3.11 ..." % sys.version.split()[0])'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing pinned dependencies into $(VENV) (first run: about a minute)…"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+install: $(BIN)/.installed ## create .venv and install the pinned dependencies
+
+$(DEMO_DIR)/_truth/manifest.json: $(GENERATOR_SOURCES) | $(BIN)/.installed
+	$(BIN)/python -m community_warehouse.generate --out $(DEMO_DIR) $(DEMO_ARGS)
+
+demo-data: $(BIN)/.installed ## (re)generate the deterministic demo exports in data/demo
+	$(BIN)/python -m community_warehouse.generate --out $(DEMO_DIR) $(DEMO_ARGS)
+
+# Demo exports are generated only when the project reads them (COMMUNITY_RAW_PATH left at its default).
+ifeq ($(COMMUNITY_RAW_PATH),$(CURDIR)/$(DEMO_DIR))
+RAW_PREREQ := $(DEMO_DIR)/_truth/manifest.json
+endif
+
+build: $(BIN)/.installed $(RAW_PREREQ) ## install, generate demo exports if absent, dbt build, show the marts
+	$(DBT) build
+	@echo
+	@$(BIN)/python -m community_warehouse.warehouse summary
+
+test: $(BIN)/.installed $(DEMO_DIR)/_truth/manifest.json ## everything CI checks: lint, dbt build + tests, GX, pytest
+	@$(MAKE) lint
+	@rm -f $(TEST_DB) && mkdir -p $(dir $(TEST_DB))
+	COMMUNITY_RAW_PATH=$(CURDIR)/$(DEMO_DIR) COMMUNITY_DUCKDB_PATH=$(TEST_DB) $(DBT) build
+	COMMUNITY_DUCKDB_PATH=$(TEST_DB) $(BIN)/python -m community_warehouse.quality --out target/gx
+	COMMUNITY_TEST_DB=$(TEST_DB) $(BIN)/python -m pytest
+
+lint: $(BIN)/.installed ## sqlfluff (dbt templater) on the SQL, ruff on the Python
+	$(BIN)/sqlfluff lint models analyses tests
+	$(BIN)/ruff check community_warehouse tests
+	$(BIN)/ruff format --check community_warehouse tests
+
+check: $(BIN)/.installed ## Great Expectations checkpoint on the built marts (results in target/gx)
+	$(BIN)/python -m community_warehouse.quality
+
+pytest: $(BIN)/.installed ## Python tests only (builds a scratch warehouse when none is given)
+	$(BIN)/python -m pytest
+
+query: $(BIN)/.installed ## run SQL on the marts: make query SQL="select * from marts.community__engagement_monthly"
+	@$(BIN)/python -m community_warehouse.warehouse query "$(SQL)"
+
+docs: $(BIN)/.installed ## dbt docs as one self-contained HTML file in target/static_index.html
+	$(DBT) docs generate --static
+
+clean: ## remove build artefacts (keeps .venv and data/)
+	rm -rf target logs community_warehouse.duckdb community_warehouse.duckdb.wal
+
+BENCH_ARGS ?= --members 1000000 --months 12
+bench: $(BIN)/.installed ## generate a large dataset (BENCH_ARGS) and time a full dbt build
+	$(BIN)/python -m community_warehouse.bench $(BENCH_ARGS)

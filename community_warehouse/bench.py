@@ -1,0 +1,126 @@
+"""`python -m community_warehouse.bench`: time a full `dbt build` on generated exports at scale.
+
+Prints wall time and peak memory of each step, row counts of the main models, and dbt's slowest nodes;
+writes the same as JSON beside the data. Example (the scale the project is designed for):
+
+    python -m community_warehouse.bench --members 1000000 --months 12
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from community_warehouse import PROJECT_ROOT
+from community_warehouse.generate import GeneratorConfig, generate
+from community_warehouse.generate.progress import Progress
+
+COUNTED = [
+    "raw_slack.messages",
+    "staging.stg_slack__messages",
+    "staging.stg_slack__reactions",
+    "staging.stg_slack__users",
+    "staging.stg_hubspot__contacts",
+    "intermediate.int_identity__slack_users",
+    "intermediate.int_activities__slack",
+    "marts.community__engagement_monthly",
+]
+
+
+def peak_child_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        prog="python -m community_warehouse.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--members", type=int, default=100_000, help="community members (default: %(default)s)")
+    p.add_argument("--months", type=int, default=12, help="months of history (default: %(default)s)")
+    p.add_argument("--seed", type=int, default=7, help="generator seed (default: %(default)s)")
+    p.add_argument(
+        "--work", type=Path, default=PROJECT_ROOT / "data" / "bench", help="where data and warehouse go"
+    )
+    p.add_argument("--threads", type=int, default=4, help="dbt threads (default: %(default)s)")
+    p.add_argument("--select", default=None, help="dbt --select, to time part of the project")
+    args = p.parse_args(argv)
+
+    raw = args.work / f"raw_m{args.members}_n{args.months}_s{args.seed}"
+    db = args.work / "bench.duckdb"
+    report: dict = {"members": args.members, "months": args.months, "seed": args.seed, "cpus": os.cpu_count()}
+
+    if (raw / "_truth" / "manifest.json").exists():
+        print(f"reusing exports in {raw}", file=sys.stderr)
+        report["generate_seconds"] = None
+    else:
+        t0 = time.monotonic()
+        config = GeneratorConfig(out=raw, seed=args.seed, members=args.members, months=args.months)
+        generate(config, Progress(enabled=True))
+        report["generate_seconds"] = round(time.monotonic() - t0, 1)
+
+    for suffix in ("", ".wal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(PROJECT_ROOT),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "COMMUNITY_RAW_PATH": str(raw),
+        "COMMUNITY_DUCKDB_PATH": str(db),
+        "COMMUNITY_THREADS": str(args.threads),
+    }
+    target = args.work / "target"
+    cmd = [str(Path(sys.executable).parent / "dbt"), "build", "--target-path", str(target)]
+    if args.select:
+        cmd += ["--select", args.select]
+    print("running:", " ".join(cmd), file=sys.stderr)
+    t0 = time.monotonic()
+    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env)
+    report["dbt_build_seconds"] = round(time.monotonic() - t0, 1)
+    report["dbt_build_peak_rss_mb"] = round(peak_child_rss_mb())
+    report["dbt_build_ok"] = proc.returncode == 0
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        report["rows"] = {}
+        for relation in COUNTED:
+            try:
+                report["rows"][relation] = con.execute(f"select count(*) from {relation}").fetchone()[0]
+            except duckdb.Error:
+                report["rows"][relation] = None
+        members = con.execute(
+            "select count(distinct member_id) from intermediate.int_activities__slack where not is_bot"
+        ).fetchone()[0]
+        report["rows"]["distinct active members"] = members
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:10]
+    report["slowest_nodes"] = {r["unique_id"]: round(r["execution_time"], 2) for r in slowest}
+    report["database_mb"] = round(db.stat().st_size / 2**20)
+
+    (args.work / "bench.json").write_text(json.dumps(report, indent=2) + "\n")
+    print()
+    print(f"exports: {args.members:,} members, {args.months} months -> {raw}")
+    if report["generate_seconds"] is not None:
+        print(f"generate:  {report['generate_seconds']:>8} s")
+    print(
+        f"dbt build: {report['dbt_build_seconds']:>8} s   peak RSS {report['dbt_build_peak_rss_mb']:,} MB   "
+        f"{'ok' if report['dbt_build_ok'] else 'FAILED'}   database {report['database_mb']:,} MB"
+    )
+    for relation, n in report["rows"].items():
+        print(f"  {relation:<45} {n if n is None else format(n, ','):>14}")
+    print("slowest nodes (s):")
+    for node, secs in report["slowest_nodes"].items():
+        print(f"  {secs:>7}  {node}")
+    return 0 if report["dbt_build_ok"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from community_warehouse.generate.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,137 @@
+"""Generate every selected source's export, then the ground truth beside them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from community_warehouse.generate.config import GENERATOR_VERSION, GeneratorConfig
+from community_warehouse.generate.io import write_csv
+from community_warehouse.generate.progress import Progress
+from community_warehouse.generate.world import build_world
+from community_warehouse.generate.writers.costs import write_costs
+from community_warehouse.generate.writers.hubspot import write_hubspot
+from community_warehouse.generate.writers.slack import write_slack
+
+SOURCES = ("slack", "hubspot", "costs")
+TRUTH_DIR = "_truth"
+MARKER = Path(TRUTH_DIR) / "manifest.json"
+
+
+class OutputNotEmpty(Exception):
+    pass
+
+
+def prepare_output(out: Path, sources: tuple[str, ...], force: bool) -> None:
+    """Refuse to write into a folder of real exports; clear what a previous generator run left."""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
+        raise OutputNotEmpty(
+            f"{out} is not empty and was not written by this generator (no {MARKER}). "
+            "Choose an empty folder, or pass --force to overwrite the generated sources in it."
+        )
+    for name in (*sources, TRUTH_DIR):
+        target = out / name
+        if target.exists():
+            shutil.rmtree(target)
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def generate(config: GeneratorConfig, progress: Progress | None = None, force: bool = False) -> dict:
+    progress = progress or Progress(enabled=False)
+    unknown = set(config.sources) - set(SOURCES)
+    if unknown:
+        raise ValueError(f"unknown source(s) {sorted(unknown)}; choose from {', '.join(SOURCES)}")
+    out = Path(config.out)
+    prepare_output(out, config.sources, force)
+
+    progress.step(f"world: {config.members:,} members over {config.months} months (seed {config.seed})")
+    world = build_world(config)
+    progress.step(f"world: {len(world.people):,} people, {len(world.companies):,} companies")
+
+    identities: list[pd.DataFrame] = []
+    counts: dict[str, int] = {}
+    if "slack" in config.sources:
+        slack = write_slack(world, out, progress)
+        identities.append(slack.identities)
+        counts |= {
+            "slack_users": len(slack.identities),
+            "slack_messages": slack.messages,
+            "slack_reactions": slack.reactions,
+            "slack_day_files": slack.files,
+        }
+    if "hubspot" in config.sources:
+        hubspot = write_hubspot(world, out, progress)
+        identities.append(hubspot.identities)
+        counts |= {"hubspot_contacts": hubspot.contacts, "hubspot_companies": hubspot.companies}
+    if "costs" in config.sources:
+        counts["cost_rows"] = write_costs(world, out, progress)
+
+    progress.step("truth: people, companies, identities")
+    truth = out / TRUTH_DIR
+    people = world.people.copy()
+    people["join_month"] = [
+        config.month_starts[j].strftime("%Y-%m") if j >= 0 else "" for j in people.join_month
+    ]
+    write_csv(
+        people[
+            [
+                "person_id",
+                "first_name",
+                "last_name",
+                "company_index",
+                "is_member",
+                "is_staff",
+                "is_lurker",
+                "work_email",
+                "personal_email",
+                "country",
+                "timezone",
+                "join_month",
+            ]
+        ],
+        truth / "people.csv",
+    )
+    write_csv(
+        world.companies[
+            ["company_index", "name", "domain", "industry", "country", "employees", "is_internal"]
+        ],
+        truth / "companies.csv",
+    )
+    if identities:
+        write_csv(pd.concat(identities, ignore_index=True), truth / "identities.csv")
+    manifest = {
+        "note": "Ground truth for tests. dbt models never read this folder.",
+        "generator_version": GENERATOR_VERSION,
+        "arguments": {
+            "seed": config.seed,
+            "members": config.members,
+            "months": config.months,
+            "end_month": config.end_month.strftime("%Y-%m"),
+            "sources": list(config.sources),
+        },
+        "window": {
+            "first_month": config.month_starts[0].isoformat(),
+            "last_month": config.month_starts[-1].isoformat(),
+        },
+        "effects": {
+            "campaigns": [
+                {
+                    "name": c.name,
+                    "month": config.month_starts[c.month_index].strftime("%Y-%m"),
+                    "activity_multiplier": c.activity_multiplier,
+                    "return_multiplier": c.return_multiplier,
+                }
+                for c in world.campaigns
+            ],
+            "internal_domain": "quarrylabs.io",
+        },
+        "counts": counts,
+    }
+    (truth / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    progress.step("done")
+    return manifest

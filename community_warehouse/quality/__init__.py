@@ -1,0 +1,1 @@
+"""Data-quality checkpoint over the marts (Great Expectations), run after `dbt build`."""

@@ -1,0 +1,3 @@
+from community_warehouse.quality.checkpoint import main
+
+raise SystemExit(main())

@@ -1,0 +1,26 @@
+{#
+    Email as staging stores it: trimmed and lower-cased, empty text as null.
+#}
+{% macro clean_email(expr) -%}
+    nullif(lower(trim({{ expr }})), '')
+{%- endmacro %}
+
+
+{#
+    Email as identity matching compares it: the cleaned address with plus-addressing removed
+    (jane+slack@acme.io matches jane@acme.io). `[+]` rather than `\+`: a backslash is an escape
+    character in Spark string literals and a plain character in DuckDB's.
+#}
+{% macro match_email(expr) -%}
+    regexp_replace({{ clean_email(expr) }}, '[+][^@]*@', '@')
+{%- endmacro %}
+
+
+{# The part before / after the @ of an address. #}
+{% macro email_local_part(expr) -%}
+    {{ dbt.split_part(expr, "'@'", 1) }}
+{%- endmacro %}
+
+{% macro email_domain(expr) -%}
+    {{ dbt.split_part(expr, "'@'", 2) }}
+{%- endmacro %}

@@ -1,0 +1,30 @@
+{#
+    The folder holding the raw exports, from COMMUNITY_RAW_PATH (default: the generated demo data).
+    The value reaches SQL as a string literal, so it is validated rather than trusted.
+#}
+{% macro raw_root() %}
+    {%- set root = env_var('COMMUNITY_RAW_PATH', 'data/demo') | trim -%}
+    {%- if root == '' -%}
+        {{ exceptions.raise_compiler_error("COMMUNITY_RAW_PATH is set but empty. Unset it to use the demo data (data/demo), or set it to the folder holding your exports.") }}
+    {%- endif -%}
+    {%- for bad in ["'", '"', '\\', ';', '\n', '*', '?', '[', '{'] -%}
+        {%- if bad in root -%}
+            {{ exceptions.raise_compiler_error("COMMUNITY_RAW_PATH " ~ (root | tojson) ~ " contains the character " ~ (bad | tojson) ~ ", which is not allowed in the raw folder path. Move or link the exports to a path without it.") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(root.rstrip('/') if root != '/' else root) }}
+{% endmacro %}
+
+
+{% macro missing_raw_message(node, pattern, root) %}
+    {%- set msg -%}
+Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no file matches {{ pattern }}
+  (COMMUNITY_RAW_PATH is '{{ root }}').
+  Fix one of:
+  - generate the demo exports:            make demo-data
+  - point at your exports, laid out as in README.md ("Bring your own exports"):
+                                          export COMMUNITY_RAW_PATH=/path/to/raw
+  - switch the source off:                dbt build --vars '{"using_{{ node.source_name }}": false}'
+    {%- endset -%}
+    {{ return(msg) }}
+{% endmacro %}

@@ -1,0 +1,114 @@
+{#
+    Makes every enabled source table whose yml has `meta.raw` queryable, before any model runs
+    (called from on-run-start). Each table's meta says where its files are and what they hold:
+
+        meta:
+          raw_folder: slack                     # folder under COMMUNITY_RAW_PATH (source level)
+          raw:
+            format: json | csv                  # JSON arrays of records, or CSV with a header row
+            path: "*/*.json"                    # glob under the folder; one read covers every file
+            columns: {...}                      # json: keys and nested shapes to extract (strings)
+                                                # csv: the columns the view exposes, in order
+            required: [id]                      # csv: columns whose absence stops the build
+
+    Every raw relation exposes the declared columns (missing optional ones as nulls, extra ones
+    ignored), plus `_file_name` (path under the raw folder) and `_raw_record` (the record as text,
+    for the quarantine). How files are read is engine-specific and lives only in the dispatched
+    `<adapter>__register_raw_source` macros below.
+#}
+{% macro register_raw_sources() %}
+    {%- if execute -%}
+        {%- set root = raw_root() -%}
+        {%- set nodes = [] -%}
+        {%- for node in graph.sources.values() -%}
+            {%- if node.package_name == project_name and node.meta.get('raw') -%}
+                {%- do nodes.append(node) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if nodes | length > 0 -%}
+            {%- do adapter.dispatch('check_raw_root', 'community_warehouse')(root) -%}
+        {%- endif -%}
+        {%- for node in nodes | sort(attribute='unique_id') -%}
+            {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
+        {%- endfor -%}
+        {{- log("Raw exports: registered " ~ (nodes | length) ~ " source tables from " ~ root, info=True) -}}
+    {%- endif -%}
+{% endmacro %}
+
+
+{# ---- DuckDB ------------------------------------------------------------------------------- #}
+
+{% macro duckdb__check_raw_root(root) %}
+    {%- set found = run_query("select count(*) from (select 1 from glob('" ~ root ~ "/*/*') limit 1)").columns[0].values()[0] -%}
+    {%- if found == 0 -%}
+        {{ exceptions.raise_compiler_error("The raw folder '" ~ root ~ "' (COMMUNITY_RAW_PATH) does not exist or holds no exports.\n  Generate the demo exports with `make demo-data`, or set COMMUNITY_RAW_PATH to the folder holding your exports (layout: README.md, \"Bring your own exports\").") }}
+    {%- endif -%}
+{% endmacro %}
+
+
+{% macro duckdb__register_raw_source(node, root) %}
+    {%- set spec = node.meta.raw -%}
+    {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
+    {%- set pattern = root ~ '/' ~ folder ~ '/' ~ spec.path -%}
+    {%- set schema_relation = api.Relation.create(database=node.database, schema=node.schema) -%}
+    {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) -%}
+    {%- set files = run_query("select count(*) from glob('" ~ pattern ~ "')").columns[0].values()[0] -%}
+    {%- if files == 0 -%}
+        {{ exceptions.raise_compiler_error(missing_raw_message(node, pattern, root)) }}
+    {%- endif -%}
+    {%- set prefix_length = (root ~ '/') | length -%}
+
+    {%- if spec.format == 'json' -%}
+        {%- set body -%}
+            with records as (
+                select json, filename
+                from read_json_objects('{{ pattern }}', format = 'array', filename = true)
+            )
+            select
+                unnest(json_transform(json, '{{ duckdb_json_structure(spec.columns) }}')),
+                substr(filename, {{ prefix_length + 1 }}) as _file_name,
+                cast(json as varchar) as _raw_record
+            from records
+        {%- endset -%}
+    {%- elif spec.format == 'csv' -%}
+        {%- set reader = "read_csv('" ~ pattern ~ "', header = true, all_varchar = true, union_by_name = true, filename = '_file_path')" -%}
+        {%- set present = run_query("select * from " ~ reader ~ " limit 0").column_names -%}
+        {%- for required in spec.get('required', []) if required not in present -%}
+            {{ exceptions.raise_compiler_error("Raw export " ~ pattern ~ " (source `" ~ node.source_name ~ "." ~ node.name ~ "`) has no column `" ~ required ~ "`, which the project requires. Columns found: " ~ (present | reject('equalto', '_file_path') | join(', ')) ~ ". Export the table again with this column, or switch the source off with --vars '{\"using_" ~ node.source_name ~ "\": false}'.") }}
+        {%- endfor -%}
+        {%- set body -%}
+            select
+            {%- for column in spec.columns %}
+                {% if column in present %}"{{ column }}"{% else %}cast(null as varchar){% endif %} as "{{ column }}",
+            {%- endfor %}
+                substr(_file_path, {{ prefix_length + 1 }}) as _file_name,
+                cast(to_json({
+                {%- for column in present if column != '_file_path' -%}
+                    '{{ column | replace("'", "''") }}': "{{ column }}"{{ ", " if not loop.last }}
+                {%- endfor -%}
+                }) as varchar) as _raw_record
+            from {{ reader }}
+        {%- endset -%}
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("Source `" ~ node.source_name ~ "." ~ node.name ~ "`: unknown raw format '" ~ spec.format ~ "' (expected json or csv).") }}
+    {%- endif -%}
+
+    {%- do run_query("create schema if not exists " ~ schema_relation) -%}
+    {%- do run_query("create or replace view " ~ relation ~ " as " ~ body) -%}
+{% endmacro %}
+
+
+{# The key/shape tree of a JSON source as DuckDB's json_transform structure: leaves are strings. #}
+{% macro duckdb_json_structure(spec) %}
+    {%- if spec is mapping -%}
+        {%- set parts = [] -%}
+        {%- for key, value in spec.items() -%}
+            {%- do parts.append((key | tojson) ~ ': ' ~ duckdb_json_structure(value)) -%}
+        {%- endfor -%}
+        {{- return('{' ~ parts | join(', ') ~ '}') -}}
+    {%- elif spec is string -%}
+        {{- return('"JSON"' if spec == 'json' else '"VARCHAR"') -}}
+    {%- else -%}
+        {{- return('[' ~ duckdb_json_structure(spec[0]) ~ ']') -}}
+    {%- endif -%}
+{% endmacro %}

@@ -1,0 +1,73 @@
+with messages as (
+    select * from {{ ref('stg_slack__messages') }}
+    where not is_system_event
+),
+
+reactions as (
+    select * from {{ ref('stg_slack__reactions') }}
+),
+
+slack_users as (
+    select * from {{ ref('int_identity__slack_users') }}
+),
+
+message_activities as (
+    select
+        {{ dbt.concat(["'slack:message:'", 'message_id']) }} as activity_id,
+        case when is_thread_reply then 'thread_reply' else 'message' end as activity_type,
+        user_id as slack_user_id,
+        bot_id,
+        channel_name,
+        sent_at as occurred_at,
+        message_id,
+        parent_message_id,
+        is_bot_message
+    from messages
+),
+
+reaction_activities as (
+    select
+        {{ dbt.concat(["'slack:reaction:'", 'reaction_id']) }} as activity_id,
+        'reaction' as activity_type,
+        user_id as slack_user_id,
+        cast(null as {{ dbt.type_string() }}) as bot_id,
+        channel_name,
+        message_sent_at as occurred_at,
+        message_id,
+        message_id as parent_message_id,
+        false as is_bot_message
+    from reactions
+),
+
+unioned as (
+    select * from message_activities
+    union all
+    select * from reaction_activities
+),
+
+final as (
+    select
+        unioned.activity_id,
+        coalesce(
+            slack_users.member_id,
+            case
+                when unioned.slack_user_id is not null
+                    then {{ dbt.concat(["'slack_user:'", 'unioned.slack_user_id']) }}
+                else {{ dbt.concat(["'slack_bot:'", "coalesce(unioned.bot_id, 'unknown')"]) }}
+            end
+        ) as member_id,
+        'slack' as platform,
+        unioned.activity_type,
+        unioned.channel_name,
+        unioned.occurred_at,
+        unioned.message_id,
+        unioned.parent_message_id,
+        unioned.slack_user_id,
+        unioned.slack_user_id is null or unioned.is_bot_message or coalesce(slack_users.is_bot, false) as is_bot,
+        coalesce(slack_users.is_staff, false) as is_staff
+    from unioned
+    left join slack_users
+        on unioned.slack_user_id = slack_users.slack_user_id
+)
+
+select * from final

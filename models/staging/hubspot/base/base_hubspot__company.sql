@@ -1,0 +1,60 @@
+with source as (
+    select * from {{ source('hubspot', 'company') }}
+),
+
+typed as (
+    select
+        {{ dbt.safe_cast('id', dbt.type_bigint()) }} as company_id,
+        id as company_id_text,
+        nullif(trim(property_name), '') as company_name,
+        property_domain as domain_text,
+        nullif(trim(property_website), '') as website,
+        nullif(trim(property_industry), '') as industry,
+        nullif(trim(property_country), '') as country,
+        {{ dbt.safe_cast('property_numberofemployees', dbt.type_int()) }} as employee_count,
+        {{ dbt.safe_cast('property_annualrevenue', dbt.type_numeric()) }} as annual_revenue,
+        {{ parse_timestamp('property_createdate') }} as created_at,
+        _fivetran_synced as fivetran_synced_text,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        coalesce({{ dbt.safe_cast('is_deleted', dbt.type_boolean()) }}, false) as is_deleted,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when company_id_text is null or trim(company_id_text) = '' then 'missing id'
+            when company_id is null then 'id is not an integer'
+            when fivetran_synced_at is null then 'missing or unparseable _fivetran_synced'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        company_id,
+        company_id_text,
+        company_name,
+        domain_text,
+        website,
+        industry,
+        country,
+        employee_count,
+        annual_revenue,
+        created_at,
+        fivetran_synced_at,
+        fivetran_synced_text,
+        is_deleted,
+        _file_name,
+        _quarantine_reason,
+        {{ duplicate_flag('company_id', 'fivetran_synced_at desc, _file_name asc') }} as _is_duplicate,
+        -- The record as text is kept for quarantined rows only: it is what the data team needs to
+        -- inspect them, and storing it for millions of valid rows would double the table.
+        case when _quarantine_reason is not null then _raw_record end as _raw_record
+    from validated
+)
+
+select * from final

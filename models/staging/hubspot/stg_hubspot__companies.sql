@@ -1,0 +1,27 @@
+with base as (
+    select * from {{ ref('base_hubspot__company') }}
+    where _quarantine_reason is null and not _is_duplicate
+),
+
+final as (
+    select
+        company_id,
+        company_name,
+        -- "www.acme.io", "ACME.io" and "https://acme.io/about" all mean acme.io (no backreferences:
+        -- DuckDB writes them \1, Spark $1)
+        nullif(
+            regexp_replace(regexp_replace(lower(trim(domain_text)), '^(https?://)?(www[.])?', ''), '/.*$', ''),
+            ''
+        ) as company_domain,
+        website,
+        industry,
+        country,
+        employee_count,
+        annual_revenue,
+        created_at,
+        is_deleted,
+        fivetran_synced_at
+    from base
+)
+
+select * from final

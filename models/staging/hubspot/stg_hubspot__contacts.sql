@@ -1,0 +1,25 @@
+with base as (
+    -- Fivetran upserts: among several syncs of a contact, the latest is its current state (see the base model).
+    select * from {{ ref('base_hubspot__contact') }}
+    where _quarantine_reason is null and not _is_duplicate
+),
+
+final as (
+    select
+        contact_id,
+        email,
+        first_name,
+        last_name,
+        company_name,
+        job_title,
+        country,
+        company_id,
+        lifecycle_stage,
+        analytics_source,
+        created_at,
+        is_deleted,
+        fivetran_synced_at
+    from base
+)
+
+select * from final

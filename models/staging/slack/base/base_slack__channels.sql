@@ -1,0 +1,51 @@
+with source as (
+    select * from {{ source('slack', 'channels') }}
+),
+
+typed as (
+    select
+        id as channel_id,
+        name as channel_name,
+        {{ epoch_seconds_to_timestamp('created') }} as created_at,
+        creator as creator_user_id,
+        coalesce({{ dbt.safe_cast('is_archived', dbt.type_boolean()) }}, false) as is_archived,
+        coalesce({{ dbt.safe_cast('is_general', dbt.type_boolean()) }}, false) as is_general,
+        nullif(topic.value, '') as topic,
+        nullif(purpose.value, '') as purpose,
+        {{ array_size('members') }} as member_count,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when channel_id is null or channel_id = '' then 'missing id'
+            when channel_name is null or channel_name = '' then 'missing name'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        channel_id,
+        channel_name,
+        created_at,
+        creator_user_id,
+        is_archived,
+        is_general,
+        topic,
+        purpose,
+        member_count,
+        _file_name,
+        _quarantine_reason,
+        {{ duplicate_flag('channel_id', '_file_name') }} as _is_duplicate,
+        -- The record as text is kept for quarantined rows only: it is what the data team needs to
+        -- inspect them, and storing it for millions of valid rows would double the table.
+        case when _quarantine_reason is not null then _raw_record end as _raw_record
+    from validated
+)
+
+select * from final

@@ -1,0 +1,61 @@
+with source as (
+    select * from {{ source('slack', 'users') }}
+),
+
+typed as (
+    select
+        id as user_id,
+        team_id,
+        name as username,
+        coalesce(nullif(trim(profile.real_name), ''), nullif(trim(real_name), '')) as real_name,
+        nullif(trim(profile.display_name), '') as display_name,
+        {{ clean_email('profile.email') }} as email,
+        nullif(trim(profile.title), '') as title,
+        nullif(tz, '') as timezone,
+        coalesce({{ dbt.safe_cast('is_admin', dbt.type_boolean()) }}, false) as is_admin,
+        coalesce({{ dbt.safe_cast('is_owner', dbt.type_boolean()) }}, false) as is_owner,
+        coalesce({{ dbt.safe_cast('is_bot', dbt.type_boolean()) }}, false)
+        or coalesce({{ dbt.safe_cast('is_app_user', dbt.type_boolean()) }}, false)
+        or profile.bot_id is not null
+        or id = 'USLACKBOT' as is_bot,
+        coalesce({{ dbt.safe_cast('deleted', dbt.type_boolean()) }}, false) as is_deleted,
+        {{ epoch_seconds_to_timestamp('updated') }} as updated_at,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when user_id is null or user_id = '' then 'missing id'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        user_id,
+        team_id,
+        username,
+        real_name,
+        display_name,
+        email,
+        title,
+        timezone,
+        is_admin,
+        is_owner,
+        is_bot,
+        is_deleted,
+        updated_at,
+        _file_name,
+        _quarantine_reason,
+        {{ duplicate_flag('user_id', 'updated_at desc, _file_name asc') }} as _is_duplicate,
+        -- The record as text is kept for quarantined rows only: it is what the data team needs to
+        -- inspect them, and storing it for millions of valid rows would double the table.
+        case when _quarantine_reason is not null then _raw_record end as _raw_record
+    from validated
+)
+
+select * from final

@@ -1,0 +1,24 @@
+with base as (
+    select * from {{ ref('base_slack__users') }}
+    where _quarantine_reason is null and not _is_duplicate
+),
+
+final as (
+    select
+        user_id,
+        team_id,
+        username,
+        real_name,
+        display_name,
+        email,
+        title,
+        timezone,
+        is_admin,
+        is_owner,
+        is_bot,
+        is_deleted,
+        updated_at
+    from base
+)
+
+select * from final

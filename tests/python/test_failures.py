@@ -1,0 +1,85 @@
+"""A build on missing or malformed exports stops with a message that names the path and the fix."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+
+from helpers import run_dbt
+
+pytestmark = pytest.mark.dbt
+
+
+def test_missing_raw_folder_names_the_path_and_the_fix(tmp_path):
+    missing = tmp_path / "no_such_folder"
+    result = run_dbt(["build"], missing, tmp_path / "work")
+    assert result.returncode != 0
+    assert str(missing) in result.output
+    assert "make demo-data" in result.output
+    assert "COMMUNITY_RAW_PATH" in result.output
+
+
+def test_missing_source_file_names_the_file_and_the_switch(tmp_path, demo_raw):
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw / "slack", raw / "slack")  # no hubspot/ folder
+    result = run_dbt(["build"], raw, tmp_path / "work")
+    assert result.returncode != 0
+    assert f"{raw}/hubspot/company.csv" in result.output
+    assert '"using_hubspot": false' in result.output
+    # …and switching the source off makes the same folder build.
+    run_dbt(["build"], raw, tmp_path / "work2", vars_={"using_hubspot": False}).ok()
+
+
+def test_missing_required_column_names_file_and_column(tmp_path, demo_raw):
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw / "slack", raw / "slack")
+    (raw / "hubspot").mkdir()
+    shutil.copy(demo_raw / "hubspot" / "company.csv", raw / "hubspot" / "company.csv")
+    with (
+        (demo_raw / "hubspot" / "contact.csv").open() as src,
+        (raw / "hubspot" / "contact.csv").open("w") as dst,
+    ):
+        reader = csv.DictReader(src)
+        fields = [f for f in reader.fieldnames if f != "property_email"]
+        writer = csv.DictWriter(dst, fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(reader)
+    result = run_dbt(["build"], raw, tmp_path / "work")
+    assert result.returncode != 0
+    assert "hubspot/contact.csv" in result.output
+    assert "has no column `property_email`" in result.output
+
+
+def test_optional_columns_may_be_missing(tmp_path, demo_raw):
+    """A portal without some optional properties still builds: those columns read as nulls."""
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw, ignore=shutil.ignore_patterns("_truth"))
+    path = raw / "hubspot" / "contact.csv"
+    rows = list(csv.DictReader(path.open()))
+    keep = [
+        f for f in rows[0] if f not in {"property_jobtitle", "property_country", "property_lifecyclestage"}
+    ]
+    with path.open("w") as fh:
+        writer = csv.DictWriter(fh, keep, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run_dbt(["build", "--select", "+stg_hubspot__contacts"], raw, tmp_path / "work").ok()
+    import duckdb
+
+    with duckdb.connect(str(result.db), read_only=True) as con:
+        assert (
+            con.execute(
+                "select count(*), count(job_title), count(email) from staging.stg_hubspot__contacts"
+            ).fetchone()[1]
+            == 0
+        )
+
+
+def test_raw_path_with_a_quote_is_rejected(tmp_path):
+    bad = tmp_path / "it's here"
+    bad.mkdir()
+    result = run_dbt(["build"], bad, tmp_path / "work")
+    assert result.returncode != 0
+    assert "is not allowed in the raw folder path" in result.output

@@ -1,0 +1,53 @@
+"""The Great Expectations checkpoint passes good marts and fails — loudly — on bad or broken ones."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from community_warehouse.quality.checkpoint import run, validate_frame
+from community_warehouse.quality.suites import SUITES
+
+ENGAGEMENT = next(s for s in SUITES if s.mart == "marts.community__engagement_monthly")
+
+
+def frame(rows):
+    df = pd.DataFrame(rows, columns=["month_start", "new_members", "active_members", "activities"])
+    df["months_after_previous"] = 1
+    return df
+
+
+GOOD = [(date(2025, 1, 1), 2, 2, 5), (date(2025, 2, 1), 0, 1, 1), (date(2025, 3, 1), 1, 3, 9)]
+
+
+def test_a_good_mart_passes():
+    outcome, described = validate_frame(ENGAGEMENT, frame(GOOD))
+    assert outcome.ok and outcome.evaluated >= 10
+    assert described["success"] is True
+
+
+def test_a_broken_rule_fails():
+    bad = [*GOOD[:2], (date(2025, 3, 1), 4, 3, 9)]  # more new members than active ones
+    outcome, _ = validate_frame(ENGAGEMENT, frame(bad))
+    assert not outcome.ok and not outcome.errored
+    assert any("expect_column_pair_values_a_to_be_greater_than_b" in f for f in outcome.failed)
+
+
+def test_an_expectation_that_errors_fails_the_run():
+    """A missing column makes GX raise inside the expectation; that must not pass silently."""
+    broken = frame(GOOD).drop(columns=["activities"])
+    outcome, _ = validate_frame(ENGAGEMENT, broken)
+    assert not outcome.ok
+    assert outcome.errored, "errors inside expectations must be reported as errors"
+
+
+@pytest.mark.dbt
+def test_checkpoint_on_the_demo_build_writes_json(demo_db, tmp_path):
+    outcomes = run(demo_db, tmp_path)
+    assert all(o.ok for o in outcomes), [(o.mart, o.failed, o.errored) for o in outcomes]
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert {s["mart"] for s in summary} == {s.mart for s in SUITES}
+    assert (tmp_path / "marts.community__engagement_monthly.json").exists()

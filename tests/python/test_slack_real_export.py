@@ -1,0 +1,86 @@
+"""Staging reads a real Slack export (shared/fixtures/slack_export, from hfaran/slack-export-viewer) as is."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, datetime
+
+import duckdb
+import pytest
+
+from helpers import FIXTURES, run_dbt
+
+pytestmark = pytest.mark.dbt
+
+PERSON_SUBTYPES = {None, "thread_broadcast", "file_share", "file_comment", "me_message"}
+
+
+def expected_from_files():
+    """Counts computed straight from the export's JSON files, independently of the SQL."""
+    root = FIXTURES / "slack_export"
+    users = json.loads((root / "users.json").read_text())
+    bots = {u["id"] for u in users if u.get("is_bot") or u.get("is_app_user")}
+    staff = {u["id"] for u in users if u.get("is_admin") or u.get("is_owner")}
+    messages, reactions = [], []
+    for path in sorted(root.glob("*/*.json")):
+        for m in json.loads(path.read_text()):
+            messages.append(m)
+            for r in m.get("reactions", []):
+                reactions += [(m["ts"], u) for u in r["users"]]
+    monthly: dict[str, set[str]] = defaultdict(set)
+    activities = defaultdict(int)
+    for m in messages:
+        author = m.get("user") or m.get("comment", {}).get("user")
+        if m.get("subtype") in PERSON_SUBTYPES | {"bot_message"}:
+            monthly.setdefault(datetime.fromtimestamp(float(m["ts"]), UTC).strftime("%Y-%m-01"), set())
+        # Old exports write "bot_id": null on people's file shares: only a non-null bot_id means a bot.
+        if m.get("subtype") not in PERSON_SUBTYPES or not author or m.get("bot_id"):
+            continue
+        if author in bots or author in staff:
+            continue
+        month = datetime.fromtimestamp(float(m["ts"]), UTC).strftime("%Y-%m-01")
+        monthly[month].add(author)
+        activities[month] += 1
+    for ts, user in reactions:
+        if user not in bots and user not in staff:
+            month = datetime.fromtimestamp(float(ts), UTC).strftime("%Y-%m-01")
+            monthly[month].add(user)
+            activities[month] += 1
+    return users, messages, reactions, monthly, activities
+
+
+def test_real_slack_export_builds_and_counts_match(slack_fixture_raw, tmp_path):
+    result = run_dbt(["build"], slack_fixture_raw, tmp_path / "work", vars_={"using_hubspot": False}).ok()
+    users, messages, reactions, monthly, activities = expected_from_files()
+    # Read off the files by hand as well: 4 users, 2 channels, 158 records in 17 day files, 1 reaction.
+    assert (len(users), len(messages), len(reactions)) == (4, 158, 1)
+
+    with duckdb.connect(str(result.db), read_only=True) as con:
+
+        def one(sql):
+            return con.execute(sql).fetchone()
+
+        assert one("select count(*) from staging.stg_slack__users") == (4,)
+        assert one("select count(*) from staging.stg_slack__channels") == (2,)
+        assert one("select count(*), count(distinct _file_name) from staging.stg_slack__messages") == (
+            158,
+            17,
+        )
+        assert one("select count(*) from staging.stg_slack__reactions") == (1,)
+        assert one("select count(*) from staging.stg_quarantine__records") == (0,)
+        # 8 channel joins and 3 bot_add events are system events; 94 bot posts are bot messages.
+        assert one(
+            "select count(*) filter (where is_system_event), count(*) filter (where message_subtype = "
+            "'bot_message') from staging.stg_slack__messages"
+        ) == (11, 94)
+        assert one("select min(sent_at) from staging.stg_slack__messages") == (
+            datetime(2016, 1, 15, 5, 55, 18, 2),
+        )
+        mart = con.execute(
+            "select cast(month_start as varchar), active_members, activities "
+            "from marts.community__engagement_monthly order by 1"
+        ).fetchall()
+    assert mart == [(m, len(monthly[m]), activities[m]) for m in sorted(monthly)]
+    # February only has bot posts: it appears, with zero members.
+    assert mart[1] == ("2016-02-01", 0, 0)
