@@ -23,7 +23,7 @@ export COMMUNITY_DUCKDB_PATH ?= $(CURDIR)/community_warehouse.duckdb
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
 GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' 2>/dev/null)
 
-.PHONY: help install demo-data build test lint check pytest query docs clean bench
+.PHONY: help install demo-data build test lint check pytest query docs clean bench build-spark test-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -80,6 +80,15 @@ docs: $(BIN)/.installed ## dbt docs as one self-contained HTML file in target/st
 
 clean: ## remove build artefacts (keeps .venv and data/)
 	rm -rf target logs community_warehouse.duckdb community_warehouse.duckdb.wal
+
+build-spark: $(BIN)/.installed $(RAW_PREREQ) ## dbt build on the local Spark target (Java 17; warehouse in target/spark)
+	@mkdir -p target/spark/tmp
+	COMMUNITY_TARGET=spark $(DBT) parse --quiet
+	$(BIN)/python -m community_warehouse.preflight
+	COMMUNITY_TARGET=spark $(DBT) build
+
+test-spark: $(BIN)/.installed $(DEMO_DIR)/_truth/manifest.json ## build on DuckDB and on Spark, compare every model
+	$(BIN)/python -m community_warehouse.parity run --raw $(CURDIR)/$(DEMO_DIR)
 
 BENCH_ARGS ?= --members 1000000 --months 12
 bench: $(BIN)/.installed ## generate a large dataset (BENCH_ARGS) and time a full dbt build

@@ -12,6 +12,11 @@
             {{ exceptions.raise_compiler_error("COMMUNITY_RAW_PATH " ~ (root | tojson) ~ " contains the character " ~ (bad | tojson) ~ ", which is not allowed in the raw folder path. Move or link the exports to a path without it.") }}
         {%- endif -%}
     {%- endfor -%}
+    {#- Relative paths are taken from the directory dbt runs in, and made absolute here so that every
+        engine reports the same file names (Spark always reports absolute ones). -#}
+    {%- if not root.startswith('/') -%}
+        {%- set root = env_var('PWD', '.') ~ '/' ~ (root[2:] if root.startswith('./') else root) -%}
+    {%- endif -%}
     {{ return(root.rstrip('/') if root != '/' else root) }}
 {% endmacro %}
 
@@ -25,6 +30,16 @@ Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no fil
   - point at your exports, laid out as in README.md ("Bring your own exports"):
                                           export COMMUNITY_RAW_PATH=/path/to/raw
   - switch the source off:                dbt build --vars '{"using_{{ node.source_name }}": false}'
+    {%- endset -%}
+    {{ return(msg) }}
+{% endmacro %}
+
+
+{% macro missing_column_message(node, pattern, column, present) %}
+    {%- set msg -%}
+Raw export {{ pattern }} (source `{{ node.source_name }}.{{ node.name }}`) has no column `{{ column }}`, which the project requires.
+  Columns found: {{ present | join(', ') }}.
+  Fix: export the table again with this column, or switch the source off with --vars '{"using_{{ node.source_name }}": false}'.
     {%- endset -%}
     {{ return(msg) }}
 {% endmacro %}
