@@ -59,7 +59,11 @@ with cases as (
     select
         'datediff in months counts month boundaries' as case_name,
         {{ dbt.datediff('d1', 'd2', 'month') }} = 2 as passed
-    from (select cast('2025-01-31' as date) as d1, cast('2025-03-01' as date) as d2) as t
+    from (
+        select
+            cast('2025-01-31' as date) as d1,
+            cast('2025-03-01' as date) as d2
+    ) as t
     union all
     select
         'an anchored regexp_replace replaces once on both engines' as case_name,
