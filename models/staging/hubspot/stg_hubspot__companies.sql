@@ -1,6 +1,5 @@
 with base as (
-    select * from {{ ref('base_hubspot__company') }}
-    where _quarantine_reason is null and not _is_duplicate
+    {{ staged_rows(ref('base_hubspot__company')) }}
 ),
 
 final as (

@@ -1,7 +1,6 @@
 with base as (
     -- Fivetran upserts: among several syncs of a contact, the latest is its current state (see the base model).
-    select * from {{ ref('base_hubspot__contact') }}
-    where _quarantine_reason is null and not _is_duplicate
+    {{ staged_rows(ref('base_hubspot__contact')) }}
 ),
 
 final as (

@@ -2,14 +2,17 @@
     Slack exports store reactions inside each message (emoji name and the users who used it), with no
     time of their own: `message_sent_at` is the only time the export knows.
 #}
-with messages as (
+with base as (
+    {{ staged_rows(ref('base_slack__messages')) }}
+),
+
+messages as (
     select
         {{ dbt.concat(['channel_name', "'/'", 'message_ts']) }} as message_id,
         channel_name,
         sent_at,
         reactions
-    from {{ ref('base_slack__messages') }}
-    where _quarantine_reason is null and not _is_duplicate
+    from base
 ),
 
 per_emoji as (

@@ -1,6 +1,5 @@
 with base as (
-    select * from {{ ref('base_slack__users') }}
-    where _quarantine_reason is null and not _is_duplicate
+    {{ staged_rows(ref('base_slack__users')) }}
 ),
 
 final as (

@@ -48,12 +48,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         is_deleted,
-        _file_name,
-        _quarantine_reason,
-        {{ duplicate_flag('company_id', 'fivetran_synced_at desc, _file_name asc') }} as _is_duplicate,
-        -- The record as text is kept for quarantined rows only: it is what the data team needs to
-        -- inspect them, and storing it for millions of valid rows would double the table.
-        case when _quarantine_reason is not null then _raw_record end as _raw_record
+        {{ base_disposition_columns('company_id', 'fivetran_synced_at desc, _file_name asc') }}
     from validated
 )
 

@@ -39,12 +39,7 @@ final as (
         topic,
         purpose,
         member_count,
-        _file_name,
-        _quarantine_reason,
-        {{ duplicate_flag('channel_id', '_file_name') }} as _is_duplicate,
-        -- The record as text is kept for quarantined rows only: it is what the data team needs to
-        -- inspect them, and storing it for millions of valid rows would double the table.
-        case when _quarantine_reason is not null then _raw_record end as _raw_record
+        {{ base_disposition_columns('channel_id', '_file_name') }}
     from validated
 )
 

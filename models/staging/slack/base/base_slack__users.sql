@@ -49,12 +49,7 @@ final as (
         is_bot,
         is_deleted,
         updated_at,
-        _file_name,
-        _quarantine_reason,
-        {{ duplicate_flag('user_id', 'updated_at desc, _file_name asc') }} as _is_duplicate,
-        -- The record as text is kept for quarantined rows only: it is what the data team needs to
-        -- inspect them, and storing it for millions of valid rows would double the table.
-        case when _quarantine_reason is not null then _raw_record end as _raw_record
+        {{ base_disposition_columns('user_id', 'updated_at desc, _file_name asc') }}
     from validated
 )
 
