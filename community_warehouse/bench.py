@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +20,7 @@ import duckdb
 from community_warehouse import PROJECT_ROOT
 from community_warehouse.generate import GeneratorConfig, generate
 from community_warehouse.generate.progress import Progress
+from community_warehouse.measure import run_measured
 
 COUNTED = [
     "raw_slack.messages",
@@ -33,10 +32,6 @@ COUNTED = [
     "intermediate.int_activities__slack",
     "marts.community__engagement_monthly",
 ]
-
-
-def peak_child_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,11 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.select:
         cmd += ["--select", args.select]
     print("running:", " ".join(cmd), file=sys.stderr)
-    t0 = time.monotonic()
-    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env)
-    report["dbt_build_seconds"] = round(time.monotonic() - t0, 1)
-    report["dbt_build_peak_rss_mb"] = round(peak_child_rss_mb())
-    report["dbt_build_ok"] = proc.returncode == 0
+    build = run_measured(cmd, env=env, cwd=PROJECT_ROOT)
+    report["dbt_build_seconds"] = round(build.seconds, 1)
+    report["dbt_build_peak_rss_mb"] = round(build.peak_rss_mb)
+    report["dbt_build_ok"] = build.returncode == 0
 
     with duckdb.connect(str(db), read_only=True) as con:
         report["rows"] = {}
