@@ -15,9 +15,28 @@
 {%- endmacro %}
 
 
-{# Text to a UTC timestamp without time zone; null when unparseable. #}
+{#
+    Text to a UTC timestamp without time zone; null when unparseable. An ISO 8601 offset
+    ('2013-02-04T15:26:26.278-05:00', '…Z') is applied; text without one is taken as UTC.
+    DuckDB's cast to TIMESTAMP ignores the offset (keeps the wall-clock time), so DuckDB goes through
+    TIMESTAMPTZ; Spark's cast applies it.
+#}
 {% macro parse_timestamp(expr) -%}
-    {{ dbt.safe_cast(expr, dbt.type_timestamp()) }}
+    {{ return(adapter.dispatch('parse_timestamp', 'community_warehouse')(expr)) }}
+{%- endmacro %}
+
+{% macro default__parse_timestamp(expr) -%}
+    try_cast({{ expr }} as timestamp)
+{%- endmacro %}
+
+{% macro duckdb__parse_timestamp(expr) -%}
+    timezone('UTC', try_cast({{ expr }} as timestamptz))
+{%- endmacro %}
+
+
+{# Epoch milliseconds held as text or a number to a UTC timestamp; null when not a number. #}
+{% macro epoch_millis_to_timestamp(expr) -%}
+    {{ epoch_seconds_to_timestamp('try_cast(' ~ expr ~ ' as double) / 1000') }}
 {%- endmacro %}
 
 

@@ -5,11 +5,16 @@
         meta:
           raw_folder: slack                     # folder under COMMUNITY_RAW_PATH (source level)
           raw:
-            format: json | csv                  # JSON arrays of records, or CSV with a header row
+            format: json | json_document | csv  # json: each file is an array of records;
+                                                # json_document: each file is one record (an API
+                                                # response page, a DiscordChatExporter channel);
+                                                # csv: a header row, then records (RFC 4180)
             path: "*/*.json"                    # glob under the folder; one read covers every file
             columns: {...}                      # json: keys and nested shapes to extract (strings)
                                                 # csv: the columns the view exposes, in order
             required: [id]                      # csv: columns whose absence stops the build
+            columns_vary: true                  # csv: files of one glob have different headers
+                                                # (e.g. one guest list per event with its own questions)
 
     Every raw relation exposes the declared columns (missing optional ones as nulls, extra ones
     ignored), plus `_file_name` (path under the raw folder) and `_raw_record` (the record as text,
@@ -58,11 +63,15 @@
     {%- endif -%}
     {%- set prefix_length = (root ~ '/') | length -%}
 
-    {%- if spec.format == 'json' -%}
+    {%- if spec.format in ('json', 'json_document') -%}
         {%- set body -%}
             with records as (
                 select json, filename
-                from read_json_objects('{{ pattern }}', format = 'array', filename = true)
+                from read_json_objects(
+                    '{{ pattern }}',
+                    format = '{{ "array" if spec.format == "json" else "unstructured" }}',
+                    filename = true
+                )
             )
             select
                 unnest(json_transform(json, '{{ duckdb_json_structure(spec.columns) }}')),
@@ -125,7 +134,8 @@
     {%- do run_query("drop view if exists " ~ relation) -%}
     {%- do run_query("drop table if exists " ~ files_table) -%}
 
-    {%- if spec.format == 'json' -%}
+    {%- if spec.format in ('json', 'json_document') -%}
+        {#- multiLine: a file holding one JSON array yields one row per element; one object, one row. -#}
         {%- set columns = [] -%}
         {%- for key, value in spec.columns.items() -%}
             {%- do columns.append(adapter.quote(key) ~ ' ' ~ spark_json_type(value)) -%}
@@ -138,6 +148,81 @@
                 to_json(struct(*)) as _raw_record
             from {{ files_table }}
         {%- endset -%}
+    {%- elif spec.format == 'csv' and spec.get('columns_vary') -%}
+        {#-
+            Spark maps the columns of a multi-file CSV read by position, using the first file's header:
+            files whose headers differ would be silently misaligned. So read every line positionally,
+            take each file's first line as its header, and look each declared column up by name.
+            A file is read whole by one task (multiLine), so its header has the smallest row id.
+        -#}
+        {%- set width = spec.get('max_columns', 64) -%}
+        {%- set positional = [] -%}
+        {%- for i in range(width) -%}{%- do positional.append('_c' ~ i ~ ' string') -%}{%- endfor -%}
+        {%- set double_quote = '"' -%}
+        {%- do run_query("create table " ~ files_table ~ " (" ~ positional | join(', ') ~ ") using csv options (path '" ~ pattern ~ "', header 'false', multiLine 'true', escape '" ~ double_quote ~ "', mode 'PERMISSIVE')") -%}
+        {%- set cells -%}array({% for i in range(width) %}_c{{ i }}{{ ', ' if not loop.last }}{% endfor %}){%- endset -%}
+        {%- set body -%}
+            with lines as (
+                select
+                    {{ cells }} as _cells,
+                    {{ file_name }} as _file_name,
+                    monotonically_increasing_id() as _line_id
+                from {{ files_table }}
+            ),
+
+            headers as (
+                select
+                    _file_name,
+                    min(_line_id) as _header_line_id
+                from lines
+                group by _file_name
+            ),
+
+            header_cells as (
+                select
+                    lines._file_name,
+                    headers._header_line_id,
+                    transform(lines._cells, c -> trim(regexp_replace(c, '^\uFEFF', ''))) as _header
+                from lines
+                inner join headers
+                    on lines._file_name = headers._file_name and lines._line_id = headers._header_line_id
+            )
+
+            select
+            {%- for column in spec.columns %}
+                case when array_position(h._header, '{{ column }}') > 0
+                    then element_at(l._cells, cast(array_position(h._header, '{{ column }}') as int))
+                end as {{ adapter.quote(column) }},
+            {%- endfor %}
+                l._file_name,
+                to_json(map_from_arrays(
+                    filter(h._header, c -> c is not null),
+                    slice(l._cells, 1, size(filter(h._header, c -> c is not null)))
+                )) as _raw_record
+            from lines as l
+            inner join header_cells as h
+                on l._file_name = h._file_name and l._line_id > h._header_line_id
+        {%- endset -%}
+        {%- if spec.get('required') -%}
+            {#- Like DuckDB's union_by_name: a required column must appear in the header of some file.
+                Rows of a file without it carry nulls there, and staging quarantines them. -#}
+            {%- set header_query -%}
+                with lines as (
+                    select {{ cells }} as _cells, {{ file_name }} as _f, monotonically_increasing_id() as _id
+                    from {{ files_table }}
+                )
+                select distinct trim(regexp_replace(c, '^\uFEFF', '')) as c
+                from (
+                    select explode(_cells) as c
+                    from lines
+                    where (_f, _id) in (select _f, min(_id) from lines group by _f)
+                ) as cells
+            {%- endset -%}
+            {%- set found = run_query(header_query).columns[0].values() | reject('none') | list -%}
+            {%- for required in spec.required if required not in found -%}
+                {{ exceptions.raise_compiler_error(missing_column_message(node, pattern, required, found)) }}
+            {%- endfor -%}
+        {%- endif -%}
     {%- elif spec.format == 'csv' -%}
         {#- RFC 4180 CSV (quotes escaped by doubling them) with quoted newlines, as Fivetran and Stripe write it. -#}
         {%- set double_quote = '"' -%}

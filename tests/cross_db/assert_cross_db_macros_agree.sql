@@ -24,6 +24,21 @@ with cases as (
         = cast('2020-12-30 03:15:52' as {{ dbt.type_timestamp() }}) as passed
     union all
     select
+        'an ISO offset is applied' as case_name,
+        {{ parse_timestamp("'2013-02-04T15:26:26.278-05:00'") }}
+        = cast('2013-02-04 20:26:26.278' as {{ dbt.type_timestamp() }}) as passed
+    union all
+    select
+        'a Z suffix means UTC' as case_name,
+        {{ parse_timestamp("'2024-03-01T17:04:23.123Z'") }}
+        = cast('2024-03-01 17:04:23.123' as {{ dbt.type_timestamp() }}) as passed
+    union all
+    select
+        'epoch milliseconds' as case_name,
+        {{ epoch_millis_to_timestamp("'1700000000123'") }}
+        = cast('2023-11-14 22:13:20.123' as {{ dbt.type_timestamp() }}) as passed
+    union all
+    select
         'split_part counts from 1' as case_name,
         {{ dbt.split_part("'slack/help/2025-01-02.json'", "'/'", 2) }} = 'help' as passed
     union all
