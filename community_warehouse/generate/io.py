@@ -106,3 +106,42 @@ def fmt_timestamp(us: np.ndarray) -> np.ndarray:
 
 def to_hubspot_ts(us: np.ndarray) -> list[str]:
     return [s.replace("T", " ") for s in fmt_timestamp(us)]
+
+
+def uuid_like(rng: np.random.Generator, count: int) -> np.ndarray:
+    """Lower-case UUID-shaped identifiers (8-4-4-4-12 hex), drawn from `rng`, built without a Python loop."""
+    digits = np.array(list("0123456789abcdef"))[rng.integers(0, 16, (count, 32))]
+    flat = pd.Series(np.ascontiguousarray(digits).view("<U32").ravel())
+    return (
+        flat.str[:8]
+        + "-"
+        + flat.str[8:12]
+        + "-"
+        + flat.str[12:16]
+        + "-"
+        + flat.str[16:20]
+        + "-"
+        + flat.str[20:]
+    ).to_numpy()
+
+
+def pick_in_group(
+    rng: np.random.Generator, keys: np.ndarray, values: np.ndarray, query: np.ndarray
+) -> np.ndarray:
+    """For each key in `query`, a uniformly random element of `values` whose key (in `keys`) equals it.
+
+    Returns -1 where the key has no values. Vectorised: sort once, then index by group offsets.
+    """
+    order = np.argsort(keys, kind="stable")
+    sorted_keys, sorted_values = keys[order], values[order]
+    start = np.searchsorted(sorted_keys, query, side="left")
+    stop = np.searchsorted(sorted_keys, query, side="right")
+    size = stop - start
+    pick = start + np.floor(rng.random(len(query)) * np.maximum(size, 1)).astype(np.int64)
+    return np.where(size > 0, sorted_values[np.minimum(pick, max(len(sorted_values) - 1, 0))], -1)
+
+
+def id_text(values) -> np.ndarray:
+    """Integer ids as text, '' where missing (a reindex leaves NaN, which would print as '123.0')."""
+    series = pd.Series(values)
+    return np.where(series.isna(), "", series.astype("Int64").astype(str)).astype(object)

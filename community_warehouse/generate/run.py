@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from community_warehouse.generate.commerce import simulate_commerce
 from community_warehouse.generate.config import GENERATOR_VERSION, GeneratorConfig
 from community_warehouse.generate.io import write_csv
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import build_world
+from community_warehouse.generate.writers.billing import write_billing
 from community_warehouse.generate.writers.costs import write_costs
 from community_warehouse.generate.writers.hubspot import write_hubspot
+from community_warehouse.generate.writers.salesforce import write_salesforce
 from community_warehouse.generate.writers.slack import write_slack
+from community_warehouse.generate.writers.zendesk import write_zendesk
 
-SOURCES = ("slack", "hubspot", "costs")
+SOURCES = ("slack", "hubspot", "salesforce", "zendesk", "billing", "costs")
 TRUTH_DIR = "_truth"
 MARKER = Path(TRUTH_DIR) / "manifest.json"
 
@@ -49,7 +53,11 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
 
     progress.step(f"world: {config.members:,} members over {config.months} months (seed {config.seed})")
     world = build_world(config)
-    progress.step(f"world: {len(world.people):,} people, {len(world.companies):,} companies")
+    commerce = simulate_commerce(world)
+    progress.step(
+        f"world: {len(world.people):,} people, {len(world.companies):,} companies, "
+        f"{len(commerce.deals):,} deals, {len(commerce.subscriptions):,} subscriptions"
+    )
 
     identities: list[pd.DataFrame] = []
     counts: dict[str, int] = {}
@@ -63,9 +71,29 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
             "slack_day_files": slack.files,
         }
     if "hubspot" in config.sources:
-        hubspot = write_hubspot(world, out, progress)
+        hubspot = write_hubspot(world, commerce, out, progress)
         identities.append(hubspot.identities)
-        counts |= {"hubspot_contacts": hubspot.contacts, "hubspot_companies": hubspot.companies}
+        counts |= {
+            "hubspot_contacts": hubspot.contacts,
+            "hubspot_companies": hubspot.companies,
+            "hubspot_deals": hubspot.deals,
+            "hubspot_email_events": hubspot.email_events,
+        }
+    if "salesforce" in config.sources:
+        salesforce = write_salesforce(world, commerce, out, progress)
+        identities.append(salesforce.identities)
+        counts |= {
+            "salesforce_accounts": salesforce.accounts,
+            "salesforce_opportunities": salesforce.opportunities,
+        }
+    if "zendesk" in config.sources:
+        zendesk = write_zendesk(world, commerce, out, progress)
+        identities.append(zendesk.identities)
+        counts["zendesk_tickets"] = zendesk.tickets
+    if "billing" in config.sources:
+        billing = write_billing(world, commerce, out, progress)
+        identities.append(billing.identities)
+        counts |= {"billing_customers": billing.customers, "billing_subscriptions": billing.subscriptions}
     if "costs" in config.sources:
         counts["cost_rows"] = write_costs(world, out, progress)
 
@@ -102,6 +130,8 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
     )
     if identities:
         write_csv(pd.concat(identities, ignore_index=True), truth / "identities.csv")
+    write_csv(commerce.deals, truth / "deals.csv")
+    write_csv(commerce.subscriptions, truth / "subscriptions.csv")
     manifest = {
         "note": "Ground truth for tests. dbt models never read this folder.",
         "generator_version": GENERATOR_VERSION,
@@ -127,6 +157,7 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
                 for c in world.campaigns
             ],
             "internal_domain": "quarrylabs.io",
+            "commerce": commerce.effects,
         },
         "counts": counts,
     }

@@ -1,15 +1,17 @@
 """The community team's cost sheet, `costs/community_costs.csv`: month, program, category, amount, currency.
 
-A spreadsheet kept by hand, exported as CSV: months as `YYYY-MM`, amounts with two decimals, most rows
-in USD and the European meetups in EUR.
+A spreadsheet kept by hand and saved from Excel as "CSV UTF-8": a byte-order mark, CRLF line endings,
+months as `YYYY-MM`, amounts with two decimals and sometimes a thousands separator, most rows in USD and
+the European meetups in EUR. Hand-kept sheets have mistakes, and this one does too: an amount still
+`TBD`, a refund typed as a negative cost, a quarter where a month should be. Staging quarantines those.
 """
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from community_warehouse.generate.config import rng_for
-from community_warehouse.generate.io import write_rows_csv
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -38,11 +40,23 @@ def write_costs(world: World, raw: Path, progress: Progress) -> int:
             rows.append((month, "Meetups (Europe)", "events", f"{rng.uniform(500, 1_800):.2f}", "EUR"))
         if m in summit:
             rows.append((month, summit[m], "events", f"{45_000 * scale:.2f}", "USD"))
-    write_rows_csv(
-        raw / "costs" / "community_costs.csv", ["month", "program", "category", "amount", "currency"], rows
-    )
+    # Excel's habits: thousands separators on some amounts.
+    rows = [
+        (m, p, c, f"{float(a):,.2f}" if float(a) >= 1000 and i % 3 == 0 else a, cur)
+        for i, (m, p, c, a, cur) in enumerate(rows)
+    ]
+    # …and the mistakes a hand-kept sheet has.
+    middle = world.month_starts[len(world.month_starts) // 2].strftime("%Y-%m")
+    rows += [
+        (world.month_starts[-1].strftime("%Y-%m"), "Community Summit (next year)", "events", "TBD", "USD"),
+        (middle, "Swag refund", "programs", "-240.00", "USD"),
+        ("Q3", "Podcast sponsorship", "programs", "1500.00", "USD"),
+    ]
+    path = raw / "costs" / "community_costs.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(["month", "program", "category", "amount", "currency"])
+        writer.writerows(rows)
     progress.step(f"costs: {len(rows)} rows")
     return len(rows)
-
-
-__all__ = ["write_costs"]

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from community_warehouse.generate import vocab
+from community_warehouse.generate.commerce import Commerce, heard_about_us
 from community_warehouse.generate.config import rng_for
-from community_warehouse.generate.io import epoch_us, to_hubspot_ts, unique_numbers, write_csv
+from community_warehouse.generate.io import epoch_us, to_hubspot_ts, unique_numbers, uuid_like, write_csv
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -40,9 +41,11 @@ class HubspotResult:
     identities: pd.DataFrame
     contacts: int
     companies: int
+    deals: int = 0
+    email_events: int = 0
 
 
-def write_hubspot(world: World, raw: Path, progress: Progress) -> HubspotResult:
+def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progress) -> HubspotResult:
     cfg = world.config
     rng = rng_for(cfg.seed, "hubspot")
     people = world.people
@@ -152,6 +155,30 @@ def write_hubspot(world: World, raw: Path, progress: Progress) -> HubspotResult:
             ),
         }
     )
+    # The form's "How did you hear about us?" question, answered by 40 % of contacts (free text).
+    heard_rng = rng_for(cfg.seed, "hubspot", "heard_about_us")
+    is_member_contact = np.concatenate([src.is_member.to_numpy(), np.zeros(n_role, bool)])
+    channel = np.where(
+        is_member_contact & (heard_rng.random(m + n_role) < 0.5),
+        "community",
+        heard_rng.choice(
+            [
+                "referral",
+                "organic_search",
+                "paid_search",
+                "paid_social",
+                "social",
+                "email",
+                "events",
+                "unknown",
+            ],
+            m + n_role,
+            p=[0.15, 0.3, 0.12, 0.12, 0.06, 0.08, 0.05, 0.12],
+        ),
+    )
+    answered = heard_rng.random(m + n_role) < 0.4
+    frame["property_how_did_you_hear_about_us"] = np.where(answered, heard_about_us(heard_rng, channel), "")
+
     # An older copy of 2 % of rows, from a sync two months earlier (latest sync must win downstream).
     stale = frame.iloc[np.flatnonzero(rng.random(len(frame)) < 0.02)].copy()
     stale["_fivetran_synced"] = to_hubspot_ts(
@@ -207,4 +234,239 @@ def write_hubspot(world: World, raw: Path, progress: Progress) -> HubspotResult:
             "mailbox": np.concatenate([contacts.mailbox.to_numpy(), ["role"] * n_role]),
         }
     )
-    return HubspotResult(identities=identities, contacts=len(frame), companies=c)
+    contact_of_person = pd.Series(all_ids[:m], index=src.person_index.to_numpy())
+    contact_of_person = contact_of_person[~contact_of_person.index.duplicated()]
+    created_of_contact = pd.Series(frame.property_createdate.to_numpy()[:m], index=all_ids[:m])
+    emails_of_contact = pd.Series(contacts.email_clean.to_numpy(), index=all_ids[:m])
+    extra = _write_deals_and_marketing(
+        world,
+        commerce,
+        raw,
+        contact_of_person,
+        company_ids,
+        created_of_contact,
+        emails_of_contact,
+        channel[:m],
+        progress,
+    )
+    return HubspotResult(identities=identities, contacts=len(frame), companies=c, **extra)
+
+
+PIPELINE_STAGES = (
+    # stage_id, label, probability, is_closed, closed_won
+    ("appointmentscheduled", "Appointment scheduled", 0.2, False, False),
+    ("qualifiedtobuy", "Qualified to buy", 0.4, False, False),
+    ("presentationscheduled", "Presentation scheduled", 0.6, False, False),
+    ("decisionmakerboughtin", "Decision maker bought-in", 0.8, False, False),
+    ("contractsent", "Contract sent", 0.9, False, False),
+    ("closedwon", "Closed won", 1.0, True, True),
+    ("closedlost", "Closed lost", 0.0, True, False),
+)
+FORMS = ("Contact us", "Newsletter signup", "Demo request", "Webinar registration", "Ebook download")
+UTM = {
+    "community": "?utm_source=slack&utm_medium=community",
+    "paid_search": "?utm_source=google&utm_medium=cpc",
+    "paid_social": "?utm_source=linkedin&utm_medium=paid_social",
+    "email": "?utm_source=hubspot&utm_medium=email",
+    "social": "?utm_source=twitter&utm_medium=social",
+}
+
+
+def _write_deals_and_marketing(
+    world,
+    commerce,
+    raw,
+    contact_of_person,
+    company_ids,
+    created_of_contact,
+    emails_of_contact,
+    channel,
+    progress,
+) -> dict:
+    cfg = world.config
+    rng = rng_for(cfg.seed, "hubspot", "deals_and_marketing")
+    portal = 4727653
+    window_end = epoch_us(world.month_starts[-1]) + 30 * DAY_US
+    synced = window_end + DAY_US
+
+    stages = pd.DataFrame(
+        PIPELINE_STAGES, columns=["stage_id", "label", "probability", "is_closed", "closed_won"]
+    )
+    created_at = to_hubspot_ts(np.array([epoch_us(world.month_starts[0]) - 400 * DAY_US]))[0]
+    write_csv(
+        pd.DataFrame(
+            {
+                "pipeline_id": ["default"],
+                "_fivetran_deleted": ["false"],
+                "_fivetran_synced": [to_hubspot_ts(np.array([synced]))[0]],
+                "active": ["true"],
+                "display_order": [0],
+                "label": ["Sales Pipeline"],
+                "created_at": [created_at],
+                "updated_at": [created_at],
+            }
+        ),
+        raw / "hubspot" / "deal_pipeline.csv",
+    )
+    write_csv(
+        pd.DataFrame(
+            {
+                "_fivetran_deleted": "false",
+                "_fivetran_synced": to_hubspot_ts(np.full(len(stages), synced)),
+                "active": "true",
+                "closed_won": np.where(stages.closed_won, "true", "false"),
+                "is_closed": np.where(stages.is_closed, "true", "false"),
+                "display_order": np.arange(len(stages)),
+                "probability": stages.probability,
+                "stage_id": stages.stage_id,
+                "label": stages.label,
+                "pipeline_id": "default",
+                "created_at": created_at,
+                "updated_at": created_at,
+            }
+        ),
+        raw / "hubspot" / "deal_pipeline_stage.csv",
+    )
+
+    deals = commerce.deals[commerce.deals.crm == "hubspot"].reset_index(drop=True)
+    d = len(deals)
+    deal_ids = unique_numbers(rng, d, 1_000_000_000, 9_999_999_999)
+    open_stage = stages.stage_id.to_numpy()[rng.integers(0, 5, d)]
+    stage = np.where(
+        deals.outcome == "won", "closedwon", np.where(deals.outcome == "lost", "closedlost", open_stage)
+    )
+    companies = world.companies.set_index("company_index")
+    deal_frame = pd.DataFrame(
+        {
+            "deal_id": deal_ids,
+            "_fivetran_synced": to_hubspot_ts(synced + rng.integers(0, DAY_US, d)),
+            "is_deleted": np.where(rng.random(d) < 0.01, "true", "false"),
+            "deal_pipeline_id": "default",
+            "deal_pipeline_stage_id": stage,
+            "owner_id": rng.choice([30001, 30002, 30003], d),
+            "portal_id": portal,
+            "property_dealname": companies.name.reindex(deals.company_index).to_numpy()
+            + np.where(deals.is_expansion, " - expansion", " - new business"),
+            "property_amount": deals.amount_usd.to_numpy(),
+            "property_closedate": np.where(
+                deals.closed_us >= 0, to_hubspot_ts(np.maximum(deals.closed_us, 0)), ""
+            ),
+            "property_createdate": to_hubspot_ts(deals.created_us.to_numpy()),
+            "property_dealstage": stage,
+            "property_pipeline": "default",
+        }
+    )
+    write_csv(deal_frame, raw / "hubspot" / "deal.csv")
+    company_id = company_ids.reindex(deals.company_index).to_numpy()
+    write_csv(
+        pd.DataFrame(
+            {"company_id": company_id, "deal_id": deal_ids, "type_id": 5, "category": "HUBSPOT_DEFINED"}
+        ),
+        raw / "hubspot" / "deal_company.csv",
+    )
+    contact = contact_of_person.reindex(deals.contact_person_index).to_numpy()
+    has_contact = ~pd.isna(contact)
+    write_csv(
+        pd.DataFrame(
+            {
+                "contact_id": contact[has_contact].astype(np.int64),
+                "deal_id": deal_ids[has_contact],
+                "_fivetran_synced": to_hubspot_ts(np.full(has_contact.sum(), synced)),
+                "type_id": 3,
+                "category": "HUBSPOT_DEFINED",
+            }
+        ),
+        raw / "hubspot" / "deal_contact.csv",
+    )
+
+    # Form submissions: 70 % of contacts were created by filling a form on the website.
+    ids = created_of_contact.index.to_numpy()
+    by_form = rng.random(len(ids)) < 0.7
+    form_ids = rng.integers(0, len(FORMS), by_form.sum())
+    ch = channel[by_form]
+    query = np.array([UTM.get(c, "") for c in ch], dtype=object)
+    pages = np.array(["/contact", "/newsletter", "/demo", "/webinars", "/ebooks/community-roi"])[form_ids]
+    write_csv(
+        pd.DataFrame(
+            {
+                "timestamp": created_of_contact.to_numpy()[by_form],
+                "form_id": [f"f{i + 1:03d}-form" for i in form_ids],
+                "contact_id": ids[by_form],
+                "conversion_id": unique_numbers(rng, by_form.sum(), 10**8, 10**9),
+                "page_id": 200 + form_ids,
+                "page_url": "https://quarrylabs.io" + pages + query,
+                "portal_id": portal,
+                "title": np.array(FORMS)[form_ids],
+                "_fivetran_synced": to_hubspot_ts(np.full(by_form.sum(), synced)),
+            }
+        ),
+        raw / "hubspot" / "contact_form_submission.csv",
+    )
+
+    # E-mail: a monthly newsletter sent to a tenth of contacts each month; opens and clicks follow.
+    months = len(world.month_starts)
+    campaign_ids = 75_310_000 + np.arange(months)
+    write_csv(
+        pd.DataFrame(
+            {
+                "id": campaign_ids,
+                "_fivetran_synced": to_hubspot_ts(np.full(months, synced)),
+                "app_id": 22924,
+                "app_name": "Batch",
+                "content_id": 11_809_143_000 + np.arange(months),
+                "name": [f"Newsletter {m:%B %Y}" for m in world.month_starts],
+                "subject": [f"What's new at Quarry Labs — {m:%B %Y}" for m in world.month_starts],
+                "type": "BATCH_EMAIL",
+            }
+        ),
+        raw / "hubspot" / "email_campaign.csv",
+    )
+    emails = emails_of_contact.to_numpy()
+    sent_rows = []
+    hour = 3_600_000_000
+    for m, start in enumerate(world.month_starts):
+        chosen = np.flatnonzero(rng.random(len(emails)) < 0.1)
+        n = len(chosen)
+        sent_at = epoch_us(start) + 5 * DAY_US + rng.integers(0, hour, n)
+        delivered = rng.random(n) < 0.97
+        opened = delivered & (rng.random(n) < 0.35)
+        clicked = opened & (rng.random(n) < 0.18)
+        opened_at = sent_at + (rng.exponential(6, n) * hour).astype(np.int64) + 60_000_000
+        clicked_at = opened_at + rng.integers(5_000_000, 600_000_000, n)
+        for kind, mask, at in (
+            ("SENT", np.ones(n, bool), sent_at),
+            ("DELIVERED", delivered, sent_at + 30_000_000),
+            ("OPEN", opened, opened_at),
+            ("CLICK", clicked, clicked_at),
+        ):
+            sent_rows.append(
+                pd.DataFrame(
+                    {
+                        "created_us": at[mask],
+                        "recipient": emails[chosen[mask]],
+                        "type": kind,
+                        "email_campaign_id": campaign_ids[m],
+                    }
+                )
+            )
+    events = pd.concat(sent_rows, ignore_index=True)
+    n_ev = len(events)
+    event_ids = uuid_like(rng, n_ev)
+    write_csv(
+        pd.DataFrame(
+            {
+                "id": event_ids,
+                "_fivetran_synced": to_hubspot_ts(np.full(n_ev, synced)),
+                "app_id": 22924,
+                "created": to_hubspot_ts(events.created_us.to_numpy()),
+                "email_campaign_id": events.email_campaign_id,
+                "portal_id": portal,
+                "recipient": events.recipient,
+                "type": events.type,
+                "filtered_event": "false",
+            }
+        ).sort_values(["created", "id"]),
+        raw / "hubspot" / "email_event.csv",
+    )
+    progress.step(f"hubspot: {d:,} deals, {by_form.sum():,} form submissions, {n_ev:,} e-mail events")
+    return {"deals": d, "email_events": n_ev}
