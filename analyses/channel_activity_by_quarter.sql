@@ -1,3 +1,5 @@
+{{ config(enabled=var('using_slack', true)) }}
+
 -- Which Slack channels carry the community? Active members and activities per channel and quarter,
 -- bots and staff excluded. Compile with `dbt compile --select channel_activity_by_quarter` and run the
 -- SQL from target/compiled/ in any client, or copy the pattern.

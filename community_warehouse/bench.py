@@ -43,9 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--members", type=int, default=100_000, help="community members (default: %(default)s)")
     p.add_argument("--months", type=int, default=12, help="months of history (default: %(default)s)")
     p.add_argument("--seed", type=int, default=7, help="generator seed (default: %(default)s)")
-    p.add_argument(
-        "--work", type=Path, default=PROJECT_ROOT / "data" / "bench", help="where data and warehouse go"
-    )
+    p.add_argument("--work", type=Path, default=PROJECT_ROOT / "data" / "bench", help="where data and warehouse go")
     p.add_argument("--threads", type=int, default=4, help="dbt threads (default: %(default)s)")
     p.add_argument("--select", default=None, help="dbt --select, to time part of the project")
     args = p.parse_args(argv)

@@ -46,9 +46,7 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def run_measured(
-    cmd: list[str], env: dict | None = None, cwd: Path | None = None, echo: bool = True
-) -> Measured:
+def run_measured(cmd: list[str], env: dict | None = None, cwd: Path | None = None, echo: bool = True) -> Measured:
     """Run `cmd`, streaming its output when `echo`, and return its exit code, wall time and peak tree RSS."""
     start = time.monotonic()
     proc = subprocess.Popen(

@@ -90,9 +90,7 @@ def relations_from_manifest(manifest: dict) -> list[Relation]:
         if meta.get("name") == "unique" and kwargs.get("column_name"):
             keys.setdefault(node["attached_node"], [kwargs["column_name"]])
         elif meta.get("name") == "unique_combination_of_columns":
-            columns = kwargs.get("combination_of_columns") or kwargs.get("arguments", {}).get(
-                "combination_of_columns"
-            )
+            columns = kwargs.get("combination_of_columns") or kwargs.get("arguments", {}).get("combination_of_columns")
             if columns and node["attached_node"] not in keys:
                 keys[node["attached_node"]] = list(columns)
     out = []
@@ -141,9 +139,7 @@ def compare_relation(con: duckdb.DuckDBPyConnection, relation: Relation, spark_w
     if not duck_cols:
         result.problem = "missing from the DuckDB build"
         return result
-    spark_cols = {
-        r[0] for r in con.execute(f"describe select * from read_parquet('{files}/*.parquet')").fetchall()
-    }
+    spark_cols = {r[0] for r in con.execute(f"describe select * from read_parquet('{files}/*.parquet')").fetchall()}
     names = [c for c, _ in duck_cols]
     if set(names) != spark_cols:
         only_duck, only_spark = sorted(set(names) - spark_cols), sorted(spark_cols - set(names))
@@ -152,9 +148,7 @@ def compare_relation(con: duckdb.DuckDBPyConnection, relation: Relation, spark_w
     compared = [(c, t) for c, t in duck_cols if c not in EXCLUDED_COLUMNS]
     result.columns = len(compared)
     select = ", ".join(_normalize(c, t) for c, t in compared)
-    con.execute(
-        f'create or replace temp view l as select {select} from wh."{relation.schema}"."{relation.name}"'
-    )
+    con.execute(f'create or replace temp view l as select {select} from wh."{relation.schema}"."{relation.name}"')
     con.execute(f"create or replace temp view r as select {select} from read_parquet('{files}/*.parquet')")
     # `__present` tells which side a joined row exists on (a key column may itself be null).
     con.execute("create or replace temp view lp as select *, true as __present from l")
@@ -165,8 +159,7 @@ def compare_relation(con: duckdb.DuckDBPyConnection, relation: Relation, spark_w
     key = relation.key
     key_list = ", ".join(f'"{k}"' for k in key or [])
     if key and all(
-        con.execute(f"select count(*) = count(distinct ({key_list})) from {side}").fetchone()[0]
-        for side in ("l", "r")
+        con.execute(f"select count(*) = count(distinct ({key_list})) from {side}").fetchone()[0] for side in ("l", "r")
     ):
         result.method = "key: " + ", ".join(key)
         on = " and ".join(f'l."{k}" is not distinct from r."{k}"' for k in key)
@@ -187,9 +180,7 @@ def compare_relation(con: duckdb.DuckDBPyConnection, relation: Relation, spark_w
             "count(*) filter (where r.__present is null) as only_duckdb",
         ]
         both = "l.__present and r.__present"
-        counts += [
-            f'count(*) filter (where {both} and not coalesce({same}, false)) as "{c}"' for c, same in checks
-        ]
+        counts += [f'count(*) filter (where {both} and not coalesce({same}, false)) as "{c}"' for c, same in checks]
         any_diff = " or ".join(f"not coalesce({same}, false)" for _, same in checks) or "false"
         row = con.execute(
             f"select {', '.join(counts)}, count(*) filter (where {any_diff} or l.__present is null "
@@ -274,9 +265,7 @@ def self_check(duckdb_path: Path, spark_warehouse: Path, relations: list[Relatio
         con.close()
         perturbed = compare(duckdb_path, Path(tmp), [target])[0]
     if perturbed.ok:
-        raise AssertionError(
-            f"self-check failed: changing one value of {target.label}.{column} went unnoticed"
-        )
+        raise AssertionError(f"self-check failed: changing one value of {target.label}.{column} went unnoticed")
     return (
         f"self-check: one value of {target.label}.{column} changed in a copy of Spark's output -> "
         f"comparison reports {perturbed.mismatched_rows} differing row(s), as it must"
@@ -335,9 +324,7 @@ def run(raw: Path, work: Path) -> int:
     ok = all(r.ok for r in results)
     print()
     print(self_check(duck_db, spark_dir / "warehouse", relations))
-    print(
-        f"\n{sum(r.ok for r in results)} of {len(results)} models match" + ("" if ok else " — PARITY FAILED")
-    )
+    print(f"\n{sum(r.ok for r in results)} of {len(results)} models match" + ("" if ok else " — PARITY FAILED"))
     report = {
         "duckdb": {"seconds": round(duck.seconds, 1), "peak_rss_mb": round(duck.peak_rss_mb)},
         "spark": {"seconds": round(spark.seconds, 1), "peak_rss_mb": round(spark.peak_rss_mb)},
@@ -372,9 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="build on DuckDB and Spark, then compare every model")
-    r.add_argument(
-        "--raw", type=Path, default=Path(os.environ.get("COMMUNITY_RAW_PATH", PROJECT_ROOT / "data/demo"))
-    )
+    r.add_argument("--raw", type=Path, default=Path(os.environ.get("COMMUNITY_RAW_PATH", PROJECT_ROOT / "data/demo")))
     r.add_argument("--work", type=Path, default=PROJECT_ROOT / "target" / "parity")
     c = sub.add_parser("compare", help="compare two existing builds")
     c.add_argument("--duckdb", type=Path, required=True)

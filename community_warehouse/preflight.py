@@ -44,9 +44,7 @@ def missing_exports(manifest: dict, raw_root: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m community_warehouse.preflight", description=__doc__)
     p.add_argument("--manifest", type=Path, default=PROJECT_ROOT / "target" / "manifest.json")
-    p.add_argument(
-        "--raw", type=Path, default=Path(os.environ.get("COMMUNITY_RAW_PATH", PROJECT_ROOT / "data/demo"))
-    )
+    p.add_argument("--raw", type=Path, default=Path(os.environ.get("COMMUNITY_RAW_PATH", PROJECT_ROOT / "data/demo")))
     args = p.parse_args(argv)
     problems = missing_exports(json.loads(args.manifest.read_text()), args.raw.resolve())
     for problem in problems:

@@ -53,8 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--members",
         type=int,
         default=2_000,
-        help="community members to simulate; CRM-only prospects add half as many people again "
-        "(default: %(default)s)",
+        help="community members to simulate; CRM-only prospects add half as many people again (default: %(default)s)",
     )
     p.add_argument(
         "--months",
@@ -66,8 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--end-month",
         type=_month,
         default=date(2026, 6, 1),
-        help="last month of the window as YYYY-MM (default: 2026-06); fixed so output never depends "
-        "on today's date",
+        help="last month of the window as YYYY-MM (default: 2026-06); fixed so output never depends on today's date",
     )
     p.add_argument(
         "--sources",

@@ -115,9 +115,7 @@ def simulate_commerce(world: World) -> Commerce:
         member_company, EFFECTS["sales_cycle_multiplier_member_company"], 1.0
     )
     closed = created + (cycle_days * DAY_US).astype(np.int64)
-    win_p = np.where(
-        member_company, EFFECTS["win_rate_member_company"], EFFECTS["win_rate_non_member_company"]
-    )
+    win_p = np.where(member_company, EFFECTS["win_rate_member_company"], EFFECTS["win_rate_non_member_company"])
     won = rng.random(len(company)) < win_p
     outcome = np.where(closed > window_end, "open", np.where(won, "won", "lost"))
     employees = companies.employees.to_numpy()[company]

@@ -97,11 +97,7 @@ def unique_numbers(rng: np.random.Generator, count: int, low: int, high: int) ->
 
 def fmt_timestamp(us: np.ndarray) -> np.ndarray:
     """Microsecond epochs as 'YYYY-MM-DD HH:MM:SS' (the way Fivetran CSV extracts print timestamps)."""
-    return (
-        np.datetime_as_string(us.astype("datetime64[us]"), unit="s").astype(object)
-        if len(us)
-        else np.array([])
-    )
+    return np.datetime_as_string(us.astype("datetime64[us]"), unit="s").astype(object) if len(us) else np.array([])
 
 
 def to_hubspot_ts(us: np.ndarray) -> list[str]:
@@ -113,21 +109,11 @@ def uuid_like(rng: np.random.Generator, count: int) -> np.ndarray:
     digits = np.array(list("0123456789abcdef"))[rng.integers(0, 16, (count, 32))]
     flat = pd.Series(np.ascontiguousarray(digits).view("<U32").ravel())
     return (
-        flat.str[:8]
-        + "-"
-        + flat.str[8:12]
-        + "-"
-        + flat.str[12:16]
-        + "-"
-        + flat.str[16:20]
-        + "-"
-        + flat.str[20:]
+        flat.str[:8] + "-" + flat.str[8:12] + "-" + flat.str[12:16] + "-" + flat.str[16:20] + "-" + flat.str[20:]
     ).to_numpy()
 
 
-def pick_in_group(
-    rng: np.random.Generator, keys: np.ndarray, values: np.ndarray, query: np.ndarray
-) -> np.ndarray:
+def pick_in_group(rng: np.random.Generator, keys: np.ndarray, values: np.ndarray, query: np.ndarray) -> np.ndarray:
     """For each key in `query`, a uniformly random element of `values` whose key (in `keys`) equals it.
 
     Returns -1 where the key has no values. Vectorised: sort once, then index by group offsets.

@@ -20,9 +20,7 @@ class Progress:
 
     def start_files(self, total: int, description: str) -> None:
         if self.enabled:
-            self._bar = tqdm(
-                total=total, desc=description, unit="file", file=sys.stderr, leave=False, mininterval=0.5
-            )
+            self._bar = tqdm(total=total, desc=description, unit="file", file=sys.stderr, leave=False, mininterval=0.5)
 
     def advance(self) -> None:
         if self._bar is not None:

@@ -100,9 +100,7 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
     progress.step("truth: people, companies, identities")
     truth = out / TRUTH_DIR
     people = world.people.copy()
-    people["join_month"] = [
-        config.month_starts[j].strftime("%Y-%m") if j >= 0 else "" for j in people.join_month
-    ]
+    people["join_month"] = [config.month_starts[j].strftime("%Y-%m") if j >= 0 else "" for j in people.join_month]
     write_csv(
         people[
             [
@@ -123,9 +121,7 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
         truth / "people.csv",
     )
     write_csv(
-        world.companies[
-            ["company_index", "name", "domain", "industry", "country", "employees", "is_internal"]
-        ],
+        world.companies[["company_index", "name", "domain", "industry", "country", "employees", "is_internal"]],
         truth / "companies.csv",
     )
     if identities:
@@ -161,8 +157,6 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
         },
         "counts": counts,
     }
-    (truth / "manifest.json").write_text(
-        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    (truth / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     progress.step("done")
     return manifest

@@ -68,12 +68,8 @@ def build_companies(config: GeneratorConfig) -> pd.DataFrame:
     noun = np.array(vocab.COMPANY_NOUNS)[combos % b]
     tld = np.array(vocab.TLDS)[rng.integers(0, t, n - 1)]
     rep = np.where(repeat > 0, (repeat + 1).astype(str), "")
-    names = np.char.add(
-        np.char.add(np.char.add(adj, " "), noun), np.where(repeat > 0, np.char.add(" ", rep), "")
-    )
-    domains = np.char.add(
-        np.char.add(np.char.add(np.char.lower(adj), np.char.lower(noun)), rep), np.char.add(".", tld)
-    )
+    names = np.char.add(np.char.add(np.char.add(adj, " "), noun), np.where(repeat > 0, np.char.add(" ", rep), ""))
+    domains = np.char.add(np.char.add(np.char.add(np.char.lower(adj), np.char.lower(noun)), rep), np.char.add(".", tld))
     country_idx = rng.choice(len(vocab.COUNTRIES), n - 1, p=_country_weights())
     employees = np.maximum(2, rng.lognormal(4.0, 1.6, n - 1)).round().astype(int)
     created = rng.integers(0, 365 * 8, n - 1)
@@ -221,9 +217,7 @@ def build_campaigns(config: GeneratorConfig) -> tuple[Campaign, ...]:
     return (Campaign("Community Summit", (2 * config.months) // 3, 1.6, 3.0),)
 
 
-def simulate_activity(
-    config: GeneratorConfig, people: pd.DataFrame, campaigns: tuple[Campaign, ...]
-) -> np.ndarray:
+def simulate_activity(config: GeneratorConfig, people: pd.DataFrame, campaigns: tuple[Campaign, ...]) -> np.ndarray:
     """A two-state (engaged / lapsed) chain per member, advanced one month at a time for everyone at once."""
     rng = rng_for(config.seed, "engagement")
     n, months = len(people), config.months

@@ -66,9 +66,7 @@ def validate_frame(suite: MartSuite, frame: pd.DataFrame) -> tuple[SuiteOutcome,
     validation = context.validation_definitions.add(
         gx.ValidationDefinition(name=name, data=batch, suite=expectation_suite)
     )
-    checkpoint = context.checkpoints.add(
-        gx.Checkpoint(name=f"checkpoint__{name}", validation_definitions=[validation])
-    )
+    checkpoint = context.checkpoints.add(gx.Checkpoint(name=f"checkpoint__{name}", validation_definitions=[validation]))
     result = checkpoint.run(batch_parameters={"dataframe": frame})
     described = result.describe_dict()
 
@@ -77,9 +75,7 @@ def validate_frame(suite: MartSuite, frame: pd.DataFrame) -> tuple[SuiteOutcome,
         for r in run_result.results:
             r_dict = r.to_json_dict()
             config = r_dict.get("expectation_config", {})
-            label = (
-                f"{config.get('type')}({json.dumps(config.get('kwargs', {}), default=str, sort_keys=True)})"
-            )
+            label = f"{config.get('type')}({json.dumps(config.get('kwargs', {}), default=str, sort_keys=True)})"
             outcome.evaluated += 1
             errors = _errors(r_dict)
             if errors:

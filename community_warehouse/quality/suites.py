@@ -34,12 +34,8 @@ def _engagement_monthly() -> list[Expectation]:
         e.ExpectColumnValuesToBeIncreasing(column="month_start", strictly=True),
         *[e.ExpectColumnValuesToNotBeNull(column=c) for c in ["month_start", *counts]],
         *[e.ExpectColumnValuesToBeBetween(column=c, min_value=0) for c in counts],
-        e.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="active_members", column_B="new_members", or_equal=True
-        ),
-        e.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="activities", column_B="active_members", or_equal=True
-        ),
+        e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="active_members", column_B="new_members", or_equal=True),
+        e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="activities", column_B="active_members", or_equal=True),
         # Months are calendar months: consecutive rows are one month apart (checked in SQL below).
         e.ExpectColumnValuesToBeInSet(column="months_after_previous", value_set=[1], mostly=1.0),
     ]

@@ -24,3 +24,12 @@
 {% macro email_domain(expr) -%}
     {{ dbt.split_part(expr, "'@'", 2) }}
 {%- endmacro %}
+
+
+{#
+    A company domain as entered ("www.Acme.io", "https://acme.io/about", " ACME.IO ") reduced to the
+    bare domain (acme.io); null when empty. No backreferences: DuckDB writes them \1, Spark $1.
+#}
+{% macro normalize_domain(expr) -%}
+    nullif(regexp_replace(regexp_replace(lower(trim({{ expr }})), '^(https?://)?(www[.])?', ''), '/.*$', ''), '')
+{%- endmacro %}

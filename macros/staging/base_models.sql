@@ -7,9 +7,9 @@
 {#
     The columns every base model ends with, from a CTE that has `_file_name`, `_raw_record` and
     `_quarantine_reason`. `key` is the entity's natural key, `order_by` picks the row staged among
-    several valid rows with that key (the others are duplicates).
+    several valid rows with that key (the others are duplicates); by default the latest Fivetran sync.
 #}
-{% macro base_disposition_columns(key, order_by) -%}
+{% macro base_disposition_columns(key, order_by='fivetran_synced_at desc nulls last, _file_name asc') -%}
     _file_name,
     _quarantine_reason,
     {{ duplicate_flag(key, order_by) }} as _is_duplicate,

@@ -28,9 +28,7 @@ class DbtResult:
         return self
 
 
-def run_dbt(
-    args: list[str], raw: Path, work: Path, vars_: dict | None = None, env: dict | None = None
-) -> DbtResult:
+def run_dbt(args: list[str], raw: Path, work: Path, vars_: dict | None = None, env: dict | None = None) -> DbtResult:
     """Run dbt on this project against `raw`, writing only under `work` (its own DuckDB file and target/)."""
     work.mkdir(parents=True, exist_ok=True)
     db = work / "warehouse.duckdb"
@@ -48,3 +46,16 @@ def run_dbt(
         cmd += ["--vars", json.dumps(vars_)]
     proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=full_env, capture_output=True, text=True, timeout=900)
     return DbtResult(proc.returncode, proc.stdout + proc.stderr, db)
+
+
+def all_sources() -> list[str]:
+    """The sources the project can switch off, from the `using_<source>` vars in dbt_project.yml."""
+    import yaml
+
+    project_vars = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text())["vars"]
+    return sorted(k.removeprefix("using_") for k in project_vars if k.startswith("using_"))
+
+
+def only_sources(*keep: str) -> dict:
+    """dbt vars that switch off every source but `keep`."""
+    return {f"using_{s}": False for s in all_sources() if s not in keep}

@@ -108,9 +108,7 @@ def test_slack_to_hubspot_matches_are_right_and_complete(demo_db, demo_raw):
         person = person_of[("slack", slack_id)]
         assert person and person == person_of[("hubspot", contact_id)], (slack_id, contact_id)
 
-    slack_mailbox = {
-        t["person_id"]: t["mailbox"] for t in truth if t["source"] == "slack" and t["kind"] == "person"
-    }
+    slack_mailbox = {t["person_id"]: t["mailbox"] for t in truth if t["source"] == "slack" and t["kind"] == "person"}
     expected = {
         t["person_id"]
         for t in truth

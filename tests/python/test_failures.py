@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -23,20 +25,23 @@ def test_missing_raw_folder_names_the_path_and_the_fix(tmp_path):
 
 def test_missing_source_file_names_the_file_and_the_switch(tmp_path, demo_raw):
     raw = tmp_path / "raw"
-    shutil.copytree(demo_raw / "slack", raw / "slack")  # no hubspot/ folder
+    shutil.copytree(demo_raw / "slack", raw / "slack")  # only the Slack export
     result = run_dbt(["build"], raw, tmp_path / "work")
     assert result.returncode != 0
-    assert f"{raw}/hubspot/company.csv" in result.output
-    assert '"using_hubspot": false' in result.output
-    # …and switching the source off makes the same folder build.
-    run_dbt(["build"], raw, tmp_path / "work2", vars_={"using_hubspot": False}).ok()
+    match = re.search(r"no file matches (\S+)", result.output)
+    assert match, result.output[-2000:]
+    missing_path = Path(match.group(1))
+    source = missing_path.relative_to(raw).parts[0]
+    assert source != "slack"
+    assert f'"using_{source}": false' in result.output
+    # …and switching off every source whose folder is absent makes the same folder build.
+    absent = {p.name for p in demo_raw.iterdir() if p.is_dir() and p.name != "_truth"} - {"slack"}
+    run_dbt(["build"], raw, tmp_path / "work2", vars_={f"using_{s}": False for s in absent}).ok()
 
 
 def test_missing_required_column_names_file_and_column(tmp_path, demo_raw):
     raw = tmp_path / "raw"
-    shutil.copytree(demo_raw / "slack", raw / "slack")
-    (raw / "hubspot").mkdir()
-    shutil.copy(demo_raw / "hubspot" / "company.csv", raw / "hubspot" / "company.csv")
+    shutil.copytree(demo_raw, raw, ignore=shutil.ignore_patterns("_truth"))
     with (
         (demo_raw / "hubspot" / "contact.csv").open() as src,
         (raw / "hubspot" / "contact.csv").open("w") as dst,
@@ -58,9 +63,7 @@ def test_optional_columns_may_be_missing(tmp_path, demo_raw):
     shutil.copytree(demo_raw, raw, ignore=shutil.ignore_patterns("_truth"))
     path = raw / "hubspot" / "contact.csv"
     rows = list(csv.DictReader(path.open()))
-    keep = [
-        f for f in rows[0] if f not in {"property_jobtitle", "property_country", "property_lifecyclestage"}
-    ]
+    keep = [f for f in rows[0] if f not in {"property_jobtitle", "property_country", "property_lifecyclestage"}]
     with path.open("w") as fh:
         writer = csv.DictWriter(fh, keep, extrasaction="ignore")
         writer.writeheader()

@@ -158,9 +158,7 @@ def test_hubspot_tables_use_fivetran_columns(small):
         with (small / "hubspot" / f"{table}.csv").open() as fh:
             header = next(csv.reader(fh))
         assert "id" in header and "_fivetran_synced" in header
-        assert all(c in {"id", "is_deleted"} or c.startswith(("_fivetran_", "property_")) for c in header), (
-            header
-        )
+        assert all(c in {"id", "is_deleted"} or c.startswith(("_fivetran_", "property_")) for c in header), header
     real = (FIXTURES / "fivetran" / "hubspot" / "contact_data.csv").read_text().splitlines()[0].split(",")
     with (small / "hubspot" / "contact.csv").open() as fh:
         ours = next(csv.reader(fh))
@@ -187,9 +185,7 @@ def test_the_world_has_the_mess_of_real_exports(small):
     assert any(e != e.strip() for e in written), "whitespace variants"
     assert any(e.strip() != e.strip().lower() for e in written), "case variants"
     assert any("+" in e for e in written), "plus-addressing"
-    assert any(e.split("@")[0] in {"info", "hello", "contact", "team", "community"} for e in written), (
-        "role mailboxes"
-    )
+    assert any(e.split("@")[0] in {"info", "hello", "contact", "team", "community"} for e in written), "role mailboxes"
     mailboxes = Counter(t["mailbox"] for t in slack)
     assert mailboxes["work"] > 0 and mailboxes["personal"] > 0
     people = {p["person_id"]: p for p in csv.DictReader((small / "_truth" / "people.csv").open())}

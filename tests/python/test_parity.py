@@ -31,9 +31,7 @@ def build(tmp: Path, spark_select: str) -> tuple[Path, Path]:
     folder = warehouse / "marts.db" / "t"
     folder.mkdir(parents=True)
     with duckdb.connect() as con:
-        con.execute(
-            f"copy ({spark_select.format(rows=ROWS)}) to '{folder}/part-00000.parquet' (format parquet)"
-        )
+        con.execute(f"copy ({spark_select.format(rows=ROWS)}) to '{folder}/part-00000.parquet' (format parquet)")
     return db, warehouse
 
 
@@ -42,9 +40,7 @@ UNKEYED = Relation("marts", "t", "table", None)
 
 
 def test_identical_data_matches_and_raw_record_is_ignored(tmp_path):
-    db, wh = build(
-        tmp_path, "select id, amount, label, seen_at, 'rendered by spark' as _raw_record from ({rows})"
-    )
+    db, wh = build(tmp_path, "select id, amount, label, seen_at, 'rendered by spark' as _raw_record from ({rows})")
     null_in_key = Relation("marts", "t", "table", ["label"])  # row 3 has a null label on both sides
     for relation in (KEYED, UNKEYED, null_in_key):
         result = compare(db, wh, [relation])[0]

@@ -53,7 +53,11 @@ def test_each_bad_record_is_quarantined_with_its_reason(broken_build):
             "select source_name, entity_name, reason, file_name, raw_record "
             "from staging.stg_quarantine__records order by 1, 2, 3"
         ).fetchall()
+    # The records broken here, plus the three mistakes the generator plants in the hand-kept cost sheet.
     assert [(s, e, r) for s, e, r, *_ in rows] == [
+        ("costs", "community_costs", "negative amount"),
+        ("costs", "community_costs", "unparseable amount"),
+        ("costs", "community_costs", "unparseable month (expected YYYY-MM)"),
         ("hubspot", "contact", "id is not an integer"),
         ("hubspot", "contact", "unparseable property_createdate"),
         ("slack", "messages", "missing ts"),
@@ -85,9 +89,7 @@ def test_every_raw_row_is_accounted_for(broken_build):
         ]:
             raw_rows = n(f"select count(*) from {raw}")
             staged_rows = n(f"select count(*) from staging.{staged}")
-            quarantined = n(
-                f"select count(*) from staging.stg_quarantine__records where entity_name = '{entity}'"
-            )
+            quarantined = n(f"select count(*) from staging.stg_quarantine__records where entity_name = '{entity}'")
             valid = n(f"select count(*) from staging.{base} where _quarantine_reason is null")
             duplicates = valid - n(f"select count(distinct {key}) from staging.{staged}")
             assert raw_rows == staged_rows + quarantined + duplicates, entity

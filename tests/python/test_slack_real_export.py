@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import duckdb
 import pytest
 
-from helpers import FIXTURES, run_dbt
+from helpers import FIXTURES, only_sources, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -51,7 +51,7 @@ def expected_from_files():
 
 
 def test_real_slack_export_builds_and_counts_match(slack_fixture_raw, tmp_path):
-    result = run_dbt(["build"], slack_fixture_raw, tmp_path / "work", vars_={"using_hubspot": False}).ok()
+    result = run_dbt(["build"], slack_fixture_raw, tmp_path / "work", vars_=only_sources("slack")).ok()
     users, messages, reactions, monthly, activities = expected_from_files()
     # Read off the files by hand as well: 4 users, 2 channels, 158 records in 17 day files, 1 reaction.
     assert (len(users), len(messages), len(reactions)) == (4, 158, 1)
@@ -74,9 +74,7 @@ def test_real_slack_export_builds_and_counts_match(slack_fixture_raw, tmp_path):
             "select count(*) filter (where is_system_event), count(*) filter (where message_subtype = "
             "'bot_message') from staging.stg_slack__messages"
         ) == (11, 94)
-        assert one("select min(sent_at) from staging.stg_slack__messages") == (
-            datetime(2016, 1, 15, 5, 55, 18, 2),
-        )
+        assert one("select min(sent_at) from staging.stg_slack__messages") == (datetime(2016, 1, 15, 5, 55, 18, 2),)
         mart = con.execute(
             "select cast(month_start as varchar), active_members, activities "
             "from marts.community__engagement_monthly order by 1"

@@ -55,9 +55,7 @@ def write_billing(world: World, commerce: Commerce, raw: Path, progress: Progres
     subs = commerce.subscriptions
 
     # One customer per paying company (sales) or per person (self-serve).
-    key = np.where(
-        subs.source == "sales", "c" + subs.company_index.astype(str), "p" + subs.person_index.astype(str)
-    )
+    key = np.where(subs.source == "sales", "c" + subs.company_index.astype(str), "p" + subs.person_index.astype(str))
     subs = subs.assign(customer_key=key)
     first = subs.sort_values("start_us").drop_duplicates("customer_key")
     n = len(first)

@@ -29,9 +29,7 @@ def write_costs(world: World, raw: Path, progress: Progress) -> int:
         rows.append((month, "Slack Pro", "tools", f"{8.75 * 120 * scale:.2f}", "USD"))
         rows.append((month, "Community analytics platform", "tools", "500.00", "USD"))
         if m >= 3:
-            rows.append(
-                (month, "Champions program", "programs", f"{rng.uniform(800, 1_600) * scale:.2f}", "USD")
-            )
+            rows.append((month, "Champions program", "programs", f"{rng.uniform(800, 1_600) * scale:.2f}", "USD"))
         if m % 3 == 0:
             rows.append((month, "Swag", "programs", f"{rng.uniform(1_500, 2_500):.2f}", "USD"))
         for _ in range(rng.poisson(1.5)):

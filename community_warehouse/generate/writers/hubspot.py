@@ -106,9 +106,7 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
     )
     created = np.clip(created, window_start - 365 * DAY_US, window_end - DAY_US).astype(np.int64)
 
-    company_ids = pd.Series(
-        unique_numbers(rng, len(companies), 1_000_000_000, 9_999_999_999), index=companies.index
-    )
+    company_ids = pd.Series(unique_numbers(rng, len(companies), 1_000_000_000, 9_999_999_999), index=companies.index)
     associated = np.where(
         (src.company_index.to_numpy() > 0) & (rng.random(m) > 0.05),
         company_ids.reindex(src.company_index.clip(lower=0)).to_numpy().astype(str),
@@ -184,17 +182,13 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
     stale["_fivetran_synced"] = to_hubspot_ts(
         np.full(len(stale), window_end - 60 * DAY_US) + rng.integers(0, DAY_US, len(stale))
     )
-    stale["property_jobtitle"] = np.where(
-        stale.property_jobtitle != "", "Former " + stale.property_jobtitle, ""
-    )
+    stale["property_jobtitle"] = np.where(stale.property_jobtitle != "", "Former " + stale.property_jobtitle, "")
     stale["property_lifecyclestage"] = "subscriber"
     contact_csv = pd.concat([frame, stale]).sort_values(["id", "_fivetran_synced"], kind="stable")
     write_csv(contact_csv, raw / "hubspot" / "contact.csv")
 
     # Companies: every company with a contact, plus some with none yet.
-    in_hubspot = np.union1d(
-        crm_companies, companies.index[(rng.random(len(companies)) < 0.1) & (companies.index > 0)]
-    )
+    in_hubspot = np.union1d(crm_companies, companies.index[(rng.random(len(companies)) < 0.1) & (companies.index > 0)])
     co = companies.reindex(in_hubspot)
     c = len(co)
     domain = co.domain.to_numpy().astype(object)
@@ -289,9 +283,7 @@ def _write_deals_and_marketing(
     window_end = epoch_us(world.month_starts[-1]) + 30 * DAY_US
     synced = window_end + DAY_US
 
-    stages = pd.DataFrame(
-        PIPELINE_STAGES, columns=["stage_id", "label", "probability", "is_closed", "closed_won"]
-    )
+    stages = pd.DataFrame(PIPELINE_STAGES, columns=["stage_id", "label", "probability", "is_closed", "closed_won"])
     created_at = to_hubspot_ts(np.array([epoch_us(world.month_starts[0]) - 400 * DAY_US]))[0]
     write_csv(
         pd.DataFrame(
@@ -332,9 +324,7 @@ def _write_deals_and_marketing(
     d = len(deals)
     deal_ids = unique_numbers(rng, d, 1_000_000_000, 9_999_999_999)
     open_stage = stages.stage_id.to_numpy()[rng.integers(0, 5, d)]
-    stage = np.where(
-        deals.outcome == "won", "closedwon", np.where(deals.outcome == "lost", "closedlost", open_stage)
-    )
+    stage = np.where(deals.outcome == "won", "closedwon", np.where(deals.outcome == "lost", "closedlost", open_stage))
     companies = world.companies.set_index("company_index")
     deal_frame = pd.DataFrame(
         {
@@ -348,9 +338,7 @@ def _write_deals_and_marketing(
             "property_dealname": companies.name.reindex(deals.company_index).to_numpy()
             + np.where(deals.is_expansion, " - expansion", " - new business"),
             "property_amount": deals.amount_usd.to_numpy(),
-            "property_closedate": np.where(
-                deals.closed_us >= 0, to_hubspot_ts(np.maximum(deals.closed_us, 0)), ""
-            ),
+            "property_closedate": np.where(deals.closed_us >= 0, to_hubspot_ts(np.maximum(deals.closed_us, 0)), ""),
             "property_createdate": to_hubspot_ts(deals.created_us.to_numpy()),
             "property_dealstage": stage,
             "property_pipeline": "default",
@@ -359,9 +347,7 @@ def _write_deals_and_marketing(
     write_csv(deal_frame, raw / "hubspot" / "deal.csv")
     company_id = company_ids.reindex(deals.company_index).to_numpy()
     write_csv(
-        pd.DataFrame(
-            {"company_id": company_id, "deal_id": deal_ids, "type_id": 5, "category": "HUBSPOT_DEFINED"}
-        ),
+        pd.DataFrame({"company_id": company_id, "deal_id": deal_ids, "type_id": 5, "category": "HUBSPOT_DEFINED"}),
         raw / "hubspot" / "deal_company.csv",
     )
     contact = contact_of_person.reindex(deals.contact_person_index).to_numpy()

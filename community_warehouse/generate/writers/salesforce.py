@@ -152,9 +152,7 @@ def write_salesforce(world: World, commerce: Commerce, raw: Path, progress: Prog
     leads = elsewhere[rng.random(len(elsewhere)) < 0.15]
     n_leads = len(leads)
     converted = rng.random(n_leads) < 0.2
-    lead_created = (
-        month_us[np.clip(leads.join_month.to_numpy(), 0, None)] + rng.integers(0, 120, n_leads) * DAY_US
-    )
+    lead_created = month_us[np.clip(leads.join_month.to_numpy(), 0, None)] + rng.integers(0, 120, n_leads) * DAY_US
     lead_created = np.minimum(lead_created, synced - 2 * DAY_US)
     lead_ids = sf_ids(rng, "00Q", n_leads)
     write_csv(
@@ -189,9 +187,7 @@ def write_salesforce(world: World, commerce: Commerce, raw: Path, progress: Prog
     o = len(deals)
     opp_ids = sf_ids(rng, "006", o)
     open_stage = np.array(STAGES)[rng.integers(0, len(STAGES), o)]
-    stage = np.where(
-        deals.outcome == "won", "Closed Won", np.where(deals.outcome == "lost", "Closed Lost", open_stage)
-    )
+    stage = np.where(deals.outcome == "won", "Closed Won", np.where(deals.outcome == "lost", "Closed Lost", open_stage))
     close_us = np.where(deals.closed_us >= 0, deals.closed_us, deals.created_us + 90 * DAY_US)
     opp_owner = account_owner[np.searchsorted(account_companies, deals.company_index.to_numpy())]
     opp = pd.DataFrame(
@@ -232,9 +228,7 @@ def write_salesforce(world: World, commerce: Commerce, raw: Path, progress: Prog
     start = deals.created_us.to_numpy()[rows] + span * step
     history["_fivetran_start"] = ts(start)
     is_last = np.append(rows[1:] != rows[:-1], True)
-    history["_fivetran_end"] = np.where(
-        is_last, "9999-12-31 23:59:59", ts(np.append(start[1:], 0) - 1_000_000)
-    )
+    history["_fivetran_end"] = np.where(is_last, "9999-12-31 23:59:59", ts(np.append(start[1:], 0) - 1_000_000))
     history["_fivetran_active"] = np.where(is_last, "true", "false")
     history["is_closed"] = np.where(is_last, history.is_closed, "false")
     history["is_won"] = np.where(is_last, history.is_won, "false")

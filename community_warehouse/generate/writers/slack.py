@@ -169,14 +169,10 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
             "first_name": np.concatenate([sp.display_first_name.to_numpy(), [""] * (n_role + n_bots)]),
             "last_name": np.concatenate([sp.last_name.to_numpy(), [""] * (n_role + n_bots)]),
             "tz": np.concatenate([sp.timezone.to_numpy(), ["America/New_York"] * (n_role + n_bots)]),
-            "title": np.concatenate(
-                [np.where(rng.random(k) < 0.5, sp.job_title, ""), [""] * (n_role + n_bots)]
-            ),
+            "title": np.concatenate([np.where(rng.random(k) < 0.5, sp.job_title, ""), [""] * (n_role + n_bots)]),
             "email": np.concatenate([email.to_numpy(), role_email, [None] * n_bots]),
             "is_admin": np.concatenate([is_staff, np.zeros(n_role + n_bots, bool)]),
-            "is_owner": np.concatenate(
-                [is_staff & (np.cumsum(is_staff) == 1), np.zeros(n_role + n_bots, bool)]
-            ),
+            "is_owner": np.concatenate([is_staff & (np.cumsum(is_staff) == 1), np.zeros(n_role + n_bots, bool)]),
             "is_bot": np.concatenate([np.zeros(k + n_role, bool), np.ones(n_bots, bool)]),
             "bot_id": np.concatenate([[None] * (k + n_role), bot_ids]),
             "updated": month_start[-1] // SECOND + rng.integers(0, 86400 * 28, k + n_role + n_bots),
@@ -263,9 +259,7 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
         bts = month_start[bm] + (rng.random(len(bm)) * month_len[bm]).astype(np.int64)
         kind = KIND_BOT_MESSAGE if bkind == "bot_message" else KIND_APP_MESSAGE
         bot_rows.append(
-            pd.DataFrame(
-                {"bot": b, "channel": channel_names.index(bot_channel[bname]), "ts": bts, "kind": kind}
-            )
+            pd.DataFrame({"bot": b, "channel": channel_names.index(bot_channel[bname]), "ts": bts, "kind": kind})
         )
         bot_rows.append(
             pd.DataFrame(
@@ -326,9 +320,7 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
     target = _pick_in_same_month(rng, np.clip(human_month, 0, months - 1), human_rows, x_month)
     emoji_w = 1.0 / np.arange(1, len(vocab.SLACK_EMOJI) + 1)
     emoji = rng.choice(len(vocab.SLACK_EMOJI), len(target), p=emoji_w / emoji_w.sum())
-    reactions = pd.DataFrame(
-        {"row": target, "user_idx": x_author, "emoji": emoji, "ord": np.arange(len(target))}
-    )
+    reactions = pd.DataFrame({"row": target, "user_idx": x_author, "emoji": emoji, "ord": np.arange(len(target))})
     reactions = reactions[reactions.row >= 0].drop_duplicates(["row", "user_idx", "emoji"])
 
     progress.step(f"slack: {len(msg):,} messages, {len(reactions):,} reactions in memory")

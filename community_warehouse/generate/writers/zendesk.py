@@ -55,9 +55,7 @@ def write_zendesk(world: World, commerce: Commerce, raw: Path, progress: Progres
     subs = commerce.subscriptions
     org_companies = np.unique(subs.company_index[(subs.source == "sales") & (subs.company_index > 0)])
     n_org = len(org_companies)
-    org_ids = pd.Series(
-        360_000_000_000 + np.arange(n_org) * 7919 + rng.integers(0, 7000, n_org), index=org_companies
-    )
+    org_ids = pd.Series(360_000_000_000 + np.arange(n_org) * 7919 + rng.integers(0, 7000, n_org), index=org_companies)
     write_csv(
         pd.DataFrame(
             {
@@ -70,9 +68,7 @@ def write_zendesk(world: World, commerce: Commerce, raw: Path, progress: Progres
                 "shared_comments": "false",
                 "updated_at": ts(np.full(n_org, window_end)),
                 "url": np.char.add(
-                    np.char.add(
-                        "https://quarrylabs.zendesk.com/api/v2/organizations/", org_ids.to_numpy().astype(str)
-                    ),
+                    np.char.add("https://quarrylabs.zendesk.com/api/v2/organizations/", org_ids.to_numpy().astype(str)),
                     ".json",
                 ),
             }
@@ -88,9 +84,7 @@ def write_zendesk(world: World, commerce: Commerce, raw: Path, progress: Progres
     e = len(end_users)
     use_work = end_users.work_email.to_numpy() != ""
     email = np.where(use_work, end_users.work_email, end_users.personal_email)
-    user_ids = (
-        400_000_000_000 + np.arange(e + len(AGENTS)) * 104_729 + rng.integers(0, 100_000, e + len(AGENTS))
-    )
+    user_ids = 400_000_000_000 + np.arange(e + len(AGENTS)) * 104_729 + rng.integers(0, 100_000, e + len(AGENTS))
     agent_ids = user_ids[e:]
     org_of_user = org_ids.reindex(end_users.company_index).to_numpy()
     users = pd.DataFrame(
@@ -116,9 +110,7 @@ def write_zendesk(world: World, commerce: Commerce, raw: Path, progress: Progres
             "organization_id": np.concatenate([id_text(org_of_user), [""] * len(AGENTS)]),
             "role": ["end-user"] * e + ["agent"] * len(AGENTS),
             "suspended": "false",
-            "time_zone": np.concatenate(
-                [end_users.timezone.to_numpy(), ["Eastern Time (US & Canada)"] * len(AGENTS)]
-            ),
+            "time_zone": np.concatenate([end_users.timezone.to_numpy(), ["Eastern Time (US & Canada)"] * len(AGENTS)]),
             "locale": "en-US",
             "updated_at": ts(np.full(e + len(AGENTS), window_end)),
         }
@@ -141,9 +133,7 @@ def write_zendesk(world: World, commerce: Commerce, raw: Path, progress: Progres
     at_company = pick_in_group(
         rng, end_users.company_index.to_numpy(), user_ids[:e], subs.company_index.to_numpy()[sub_i]
     )
-    subscriber = (
-        user_of_person.reindex(subs.person_index.to_numpy()[sub_i]).fillna(-1).to_numpy().astype(np.int64)
-    )
+    subscriber = user_of_person.reindex(subs.person_index.to_numpy()[sub_i]).fillna(-1).to_numpy().astype(np.int64)
     is_sales = subs.source.to_numpy()[sub_i] == "sales"
     requester = np.where(is_sales & (at_company >= 0), at_company, subscriber)
     keep = requester >= 0

@@ -6,12 +6,7 @@ final as (
     select
         company_id,
         company_name,
-        -- "www.acme.io", "ACME.io" and "https://acme.io/about" all mean acme.io (no backreferences:
-        -- DuckDB writes them \1, Spark $1)
-        nullif(
-            regexp_replace(regexp_replace(lower(trim(domain_text)), '^(https?://)?(www[.])?', ''), '/.*$', ''),
-            ''
-        ) as company_domain,
+        {{ normalize_domain('domain_text') }} as company_domain,
         website,
         industry,
         country,

@@ -3,29 +3,21 @@
     Nothing is dropped silently: raw rows = staged rows + quarantined rows + duplicates removed.
 #}
 {%- set base_models = [] -%}
-{%- if var('using_slack', true) -%}
-    {%- do base_models.extend([
-        ('slack', 'users', 'base_slack__users'),
-        ('slack', 'channels', 'base_slack__channels'),
-        ('slack', 'messages', 'base_slack__messages'),
-    ]) -%}
-{%- endif -%}
-{%- if var('using_hubspot', true) -%}
-    {%- do base_models.extend([
-        ('hubspot', 'contact', 'base_hubspot__contact'),
-        ('hubspot', 'company', 'base_hubspot__company'),
-    ]) -%}
-{%- endif -%}
+{%- for source_name, entities in base_models_by_source().items() if var('using_' ~ source_name, true) -%}
+    {%- for entity_name in entities -%}
+        {%- do base_models.append((source_name, entity_name)) -%}
+    {%- endfor -%}
+{%- endfor -%}
 
 with quarantined as (
-    {% for source_name, entity_name, model in base_models %}
+    {% for source_name, entity_name in base_models %}
         select
             '{{ source_name }}' as source_name,
             '{{ entity_name }}' as entity_name,
             _file_name as file_name,
             _raw_record as raw_record,
             _quarantine_reason as reason
-        from {{ ref(model) }}
+        from {{ ref('base_' ~ source_name ~ '__' ~ entity_name) }}
         where _quarantine_reason is not null
         {% if not loop.last %}union all{% endif %}
     {% else %}

@@ -48,7 +48,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         is_deleted,
-        {{ base_disposition_columns('company_id', 'fivetran_synced_at desc, _file_name asc') }}
+        {{ base_disposition_columns('company_id') }}
     from validated
 )
 

@@ -56,7 +56,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         is_deleted,
-        {{ base_disposition_columns('contact_id', 'fivetran_synced_at desc, _file_name asc') }}
+        {{ base_disposition_columns('contact_id') }}
     from validated
 )
 

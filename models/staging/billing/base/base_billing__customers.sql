@@ -1,0 +1,46 @@
+with source as (
+    select * from {{ source('billing', 'customers') }}
+),
+
+typed as (
+    select
+        nullif(trim(id), '') as customer_id,
+        {{ clean_email(adapter.quote('Email')) }} as email,
+        nullif(trim({{ adapter.quote('Name') }}), '') as customer_name,
+        nullif(trim({{ adapter.quote('Description') }}), '') as description,
+        {{ parse_timestamp(adapter.quote('Created (UTC)')) }} as created_at,
+        lower(nullif(trim({{ adapter.quote('Currency') }}), '')) as currency,
+        coalesce({{ dbt.safe_cast(adapter.quote('Delinquent'), dbt.type_boolean()) }}, false) as is_delinquent,
+        nullif(trim({{ adapter.quote('heard_about_us (metadata)') }}), '') as heard_about_us,
+        nullif(trim({{ adapter.quote('Created (UTC)') }}), '') as created_at_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when customer_id is null then 'missing id'
+            when created_at_text is null or created_at is null then 'missing or unparseable Created (UTC)'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        customer_id,
+        email,
+        customer_name,
+        description,
+        created_at,
+        currency,
+        is_delinquent,
+        heard_about_us,
+        created_at_text,
+        {{ base_disposition_columns('customer_id', '_file_name') }}
+    from validated
+)
+
+select * from final

@@ -1,0 +1,45 @@
+with source as (
+    select * from {{ source('hubspot', 'deal_pipeline') }}
+),
+
+typed as (
+    select
+        nullif(trim(pipeline_id), '') as pipeline_id,
+        nullif(trim(label), '') as pipeline_label,
+        coalesce({{ dbt.safe_cast('active', dbt.type_boolean()) }}, false) as is_active,
+        {{ dbt.safe_cast('display_order', dbt.type_int()) }} as display_order,
+        {{ parse_timestamp('created_at') }} as created_at,
+        {{ parse_timestamp('updated_at') }} as updated_at,
+        coalesce({{ dbt.safe_cast('_fivetran_deleted', dbt.type_boolean()) }}, false) as is_deleted,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when pipeline_id is null then 'missing pipeline_id'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        pipeline_id,
+        pipeline_label,
+        is_active,
+        display_order,
+        created_at,
+        updated_at,
+        is_deleted,
+        fivetran_synced_at,
+        fivetran_synced_text,
+        {{ base_disposition_columns('pipeline_id') }}
+    from validated
+)
+
+select * from final

@@ -1,0 +1,55 @@
+with source as (
+    select * from {{ source('salesforce', 'account') }}
+),
+
+typed as (
+    select
+        nullif(trim(id), '') as account_id,
+        nullif(trim(name), '') as account_name,
+        nullif(trim(website), '') as website,
+        nullif(trim(industry), '') as industry,
+        {{ dbt.safe_cast('number_of_employees', dbt.type_int()) }} as employee_count,
+        {{ dbt.safe_cast('annual_revenue', dbt.type_numeric()) }} as annual_revenue,
+        nullif(trim(billing_country), '') as billing_country,
+        nullif(trim(type), '') as account_type,
+        nullif(trim(account_source), '') as account_source,
+        nullif(trim(owner_id), '') as owner_user_id,
+        {{ parse_timestamp('created_date') }} as created_at,
+        coalesce({{ dbt.safe_cast('is_deleted', dbt.type_boolean()) }}, false) as is_deleted,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when account_id is null then 'missing id'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        account_id,
+        account_name,
+        website,
+        industry,
+        employee_count,
+        annual_revenue,
+        billing_country,
+        account_type,
+        account_source,
+        owner_user_id,
+        created_at,
+        is_deleted,
+        fivetran_synced_at,
+        fivetran_synced_text,
+        {{ base_disposition_columns('account_id') }}
+    from validated
+)
+
+select * from final

@@ -1,0 +1,53 @@
+with source as (
+    select * from {{ source('salesforce', 'contact') }}
+),
+
+typed as (
+    select
+        nullif(trim(id), '') as contact_id,
+        nullif(trim(account_id), '') as account_id,
+        {{ clean_email('email') }} as email,
+        nullif(trim(first_name), '') as first_name,
+        nullif(trim(last_name), '') as last_name,
+        nullif(trim(title), '') as title,
+        nullif(trim(lead_source), '') as lead_source,
+        nullif(trim(mailing_country), '') as mailing_country,
+        nullif(trim(owner_id), '') as owner_user_id,
+        {{ parse_timestamp('created_date') }} as created_at,
+        coalesce({{ dbt.safe_cast('is_deleted', dbt.type_boolean()) }}, false) as is_deleted,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when contact_id is null then 'missing id'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        contact_id,
+        account_id,
+        email,
+        first_name,
+        last_name,
+        title,
+        lead_source,
+        mailing_country,
+        owner_user_id,
+        created_at,
+        is_deleted,
+        fivetran_synced_at,
+        fivetran_synced_text,
+        {{ base_disposition_columns('contact_id') }}
+    from validated
+)
+
+select * from final

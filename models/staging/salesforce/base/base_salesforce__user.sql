@@ -1,0 +1,43 @@
+with source as (
+    select * from {{ source('salesforce', 'user') }}
+),
+
+typed as (
+    select
+        nullif(trim(id), '') as user_id,
+        nullif(trim(name), '') as user_name,
+        {{ clean_email('email') }} as email,
+        nullif(trim(title), '') as title,
+        coalesce({{ dbt.safe_cast('is_active', dbt.type_boolean()) }}, false) as is_active,
+        coalesce({{ dbt.safe_cast('_fivetran_deleted', dbt.type_boolean()) }}, false) as is_deleted,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when user_id is null then 'missing id'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        user_id,
+        user_name,
+        email,
+        title,
+        is_active,
+        is_deleted,
+        fivetran_synced_at,
+        fivetran_synced_text,
+        {{ base_disposition_columns('user_id') }}
+    from validated
+)
+
+select * from final
