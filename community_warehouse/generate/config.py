@@ -20,7 +20,20 @@ class GeneratorConfig:
     members: int = 2_000
     months: int = 18
     end_month: date = date(2026, 6, 1)
-    sources: tuple[str, ...] = field(default=("slack", "hubspot", "salesforce", "zendesk", "billing", "costs"))
+    sources: tuple[str, ...] = field(
+        default=(
+            "slack",
+            "hubspot",
+            "salesforce",
+            "zendesk",
+            "billing",
+            "costs",
+            "web",
+            "google_ads",
+            "linkedin_ads",
+            "events",
+        )
+    )
 
     def __post_init__(self) -> None:
         if self.members < 50:

@@ -11,16 +11,31 @@ import pandas as pd
 from community_warehouse.generate.commerce import simulate_commerce
 from community_warehouse.generate.config import GENERATOR_VERSION, GeneratorConfig
 from community_warehouse.generate.io import write_csv
+from community_warehouse.generate.marketing import plan_web
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import build_world
+from community_warehouse.generate.writers.ads import write_ads
 from community_warehouse.generate.writers.billing import write_billing
 from community_warehouse.generate.writers.costs import write_costs
+from community_warehouse.generate.writers.events import write_events
 from community_warehouse.generate.writers.hubspot import write_hubspot
 from community_warehouse.generate.writers.salesforce import write_salesforce
 from community_warehouse.generate.writers.slack import write_slack
+from community_warehouse.generate.writers.web import write_web
 from community_warehouse.generate.writers.zendesk import write_zendesk
 
-SOURCES = ("slack", "hubspot", "salesforce", "zendesk", "billing", "costs")
+SOURCES = (
+    "slack",
+    "hubspot",
+    "salesforce",
+    "zendesk",
+    "billing",
+    "costs",
+    "web",
+    "google_ads",
+    "linkedin_ads",
+    "events",
+)
 TRUTH_DIR = "_truth"
 MARKER = Path(TRUTH_DIR) / "manifest.json"
 
@@ -96,6 +111,18 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
         counts |= {"billing_customers": billing.customers, "billing_subscriptions": billing.subscriptions}
     if "costs" in config.sources:
         counts["cost_rows"] = write_costs(world, out, progress)
+    if {"web", "google_ads", "linkedin_ads"} & set(config.sources):
+        plan = plan_web(world)
+        if "web" in config.sources:
+            web = write_web(world, plan, out, progress)
+            identities.append(web.identities)
+            counts |= {"web_page_views": web.pages, "web_identifies": web.identifies}
+        ads = write_ads(world, plan, out, progress, "google_ads" in config.sources, "linkedin_ads" in config.sources)
+        counts |= {"google_ads_rows": ads.google_rows, "linkedin_ads_rows": ads.linkedin_rows}
+    if "events" in config.sources:
+        events = write_events(world, out, progress)
+        identities.append(events.identities)
+        counts |= {"events": events.events, "event_registrations": events.registrations}
 
     progress.step("truth: people, companies, identities")
     truth = out / TRUTH_DIR

@@ -43,3 +43,20 @@ Raw export {{ pattern }} (source `{{ node.source_name }}.{{ node.name }}`) has n
     {%- endset -%}
     {{ return(msg) }}
 {% endmacro %}
+
+
+{#
+    Text as an SQL string literal. DuckDB doubles a quote ('What''s'); Spark reads 'What''s' as two
+    adjacent literals ("Whats") and needs backslash escapes ('What\'s').
+#}
+{% macro sql_string_literal(text) %}
+    {{ return(adapter.dispatch('sql_string_literal', 'community_warehouse')(text)) }}
+{% endmacro %}
+
+{% macro default__sql_string_literal(text) %}
+    {{ return("'" ~ text | replace("\\", "\\\\") | replace("'", "\\'") ~ "'") }}
+{% endmacro %}
+
+{% macro duckdb__sql_string_literal(text) %}
+    {{ return("'" ~ text | replace("'", "''") ~ "'") }}
+{% endmacro %}

@@ -93,7 +93,7 @@
                 substr(_file_path, {{ prefix_length + 1 }}) as _file_name,
                 cast(to_json({
                 {%- for column in present if column != '_file_path' -%}
-                    '{{ column | replace("'", "''") }}': "{{ column }}"{{ ", " if not loop.last }}
+                    {{ sql_string_literal(column) }}: "{{ column }}"{{ ", " if not loop.last }}
                 {%- endfor -%}
                 }) as varchar) as _raw_record
             from {{ reader }}
@@ -190,8 +190,8 @@
 
             select
             {%- for column in spec.columns %}
-                case when array_position(h._header, '{{ column }}') > 0
-                    then element_at(l._cells, cast(array_position(h._header, '{{ column }}') as int))
+                case when array_position(h._header, {{ sql_string_literal(column) }}) > 0
+                    then element_at(l._cells, cast(array_position(h._header, {{ sql_string_literal(column) }}) as int))
                 end as {{ adapter.quote(column) }},
             {%- endfor %}
                 l._file_name,

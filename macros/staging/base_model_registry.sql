@@ -12,5 +12,9 @@
         'zendesk': ['organization', 'user', 'ticket', 'ticket_comment'],
         'billing': ['customers', 'subscriptions'],
         'costs': ['community_costs'],
+        'web': ['pages', 'identifies'],
+        'google_ads': ['campaign_history', 'campaign_stats'],
+        'linkedin_ads': ['campaign_history', 'ad_analytics_by_campaign'],
+        'events': ['events', 'guests'],
     }) }}
 {% endmacro %}

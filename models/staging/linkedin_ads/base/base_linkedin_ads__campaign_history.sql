@@ -1,0 +1,50 @@
+with source as (
+    select * from {{ source('linkedin_ads', 'campaign_history') }}
+),
+
+typed as (
+    select
+        {{ dbt.safe_cast('id', dbt.type_bigint()) }} as campaign_id,
+        {{ parse_timestamp('last_modified_time') }} as last_modified_at,
+        nullif(trim(name), '') as campaign_name,
+        {{ dbt.safe_cast('account_id', dbt.type_bigint()) }} as account_id,
+        {{ dbt.safe_cast('campaign_group_id', dbt.type_bigint()) }} as campaign_group_id,
+        {{ parse_timestamp('created_time') }} as created_at,
+        nullif(trim(status), '') as campaign_status,
+        nullif(trim(type), '') as campaign_type,
+        nullif(trim(cost_type), '') as cost_type,
+        nullif(trim(id), '') as campaign_id_text,
+        nullif(trim(last_modified_time), '') as last_modified_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when campaign_id is null then 'missing or non-integer id'
+            when last_modified_at is null then 'missing or unparseable last_modified_time'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        campaign_id,
+        last_modified_at,
+        campaign_name,
+        account_id,
+        campaign_group_id,
+        created_at,
+        campaign_status,
+        campaign_type,
+        cost_type,
+        campaign_id_text,
+        last_modified_text,
+        {{ base_disposition_columns('campaign_id, last_modified_at', '_file_name') }}
+    from validated
+)
+
+select * from final
