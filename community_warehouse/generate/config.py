@@ -10,6 +10,24 @@ from pathlib import Path
 import numpy as np
 
 GENERATOR_VERSION = "1"
+
+ALL_SOURCES = (
+    "slack",
+    "discord",
+    "discourse",
+    "github",
+    "social",
+    "events",
+    "hubspot",
+    "salesforce",
+    "zendesk",
+    "billing",
+    "costs",
+    "web",
+    "google_ads",
+    "linkedin_ads",
+)
+"""Every source folder the generator can write, named as in design.md (and as the `using_<source>` vars)."""
 """Bumped whenever the same arguments would produce different files."""
 
 
@@ -20,20 +38,7 @@ class GeneratorConfig:
     members: int = 2_000
     months: int = 18
     end_month: date = date(2026, 6, 1)
-    sources: tuple[str, ...] = field(
-        default=(
-            "slack",
-            "hubspot",
-            "salesforce",
-            "zendesk",
-            "billing",
-            "costs",
-            "web",
-            "google_ads",
-            "linkedin_ads",
-            "events",
-        )
-    )
+    sources: tuple[str, ...] = field(default_factory=lambda: ALL_SOURCES)
 
     def __post_init__(self) -> None:
         if self.members < 50:

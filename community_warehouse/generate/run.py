@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from community_warehouse.generate.commerce import simulate_commerce
-from community_warehouse.generate.config import GENERATOR_VERSION, GeneratorConfig
+from community_warehouse.generate.config import ALL_SOURCES, GENERATOR_VERSION, GeneratorConfig
 from community_warehouse.generate.io import write_csv
 from community_warehouse.generate.marketing import plan_web
 from community_warehouse.generate.progress import Progress
@@ -17,25 +17,18 @@ from community_warehouse.generate.world import build_world
 from community_warehouse.generate.writers.ads import write_ads
 from community_warehouse.generate.writers.billing import write_billing
 from community_warehouse.generate.writers.costs import write_costs
+from community_warehouse.generate.writers.discord import write_discord
+from community_warehouse.generate.writers.discourse import write_discourse
 from community_warehouse.generate.writers.events import write_events
+from community_warehouse.generate.writers.github import write_github
 from community_warehouse.generate.writers.hubspot import write_hubspot
 from community_warehouse.generate.writers.salesforce import write_salesforce
 from community_warehouse.generate.writers.slack import write_slack
+from community_warehouse.generate.writers.social_x import write_x
 from community_warehouse.generate.writers.web import write_web
 from community_warehouse.generate.writers.zendesk import write_zendesk
 
-SOURCES = (
-    "slack",
-    "hubspot",
-    "salesforce",
-    "zendesk",
-    "billing",
-    "costs",
-    "web",
-    "google_ads",
-    "linkedin_ads",
-    "events",
-)
+SOURCES = ALL_SOURCES
 TRUTH_DIR = "_truth"
 MARKER = Path(TRUTH_DIR) / "manifest.json"
 
@@ -85,6 +78,22 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
             "slack_reactions": slack.reactions,
             "slack_day_files": slack.files,
         }
+    if "discord" in config.sources:
+        discord = write_discord(world, out, progress)
+        identities.append(discord.identities)
+        counts |= {"discord_messages": discord.messages, "discord_files": discord.files}
+    if "discourse" in config.sources:
+        discourse = write_discourse(world, out, progress)
+        identities.append(discourse.identities)
+        counts |= {"discourse_topics": discourse.topics, "discourse_posts": discourse.posts}
+    if "github" in config.sources:
+        github = write_github(world, out, progress)
+        identities.append(github.identities)
+        counts["github_issues"] = github.issues
+    if "social" in config.sources:
+        x = write_x(world, out, progress)
+        identities.append(x.identities)
+        counts["x_tweets"] = x.tweets
     if "hubspot" in config.sources:
         hubspot = write_hubspot(world, commerce, out, progress)
         identities.append(hubspot.identities)

@@ -439,6 +439,7 @@ QUESTION_TEMPLATES = (
     "Why is {t} so slow for large tables?",
 )
 STATEMENT_TEMPLATES = (
+    "Shipped {t} to production today 🚀🎉",
     "We just shipped our first project using {t}.",
     "Sharing a write-up on {t}, feedback welcome.",
     "Heads up: {t} changed behaviour in the latest version.",
@@ -446,6 +447,8 @@ STATEMENT_TEMPLATES = (
     "Would be great if {t} supported more options.",
 )
 REPLY_TEMPLATES = (
+    "شكرا، هذا ساعدني 🙏",
+    "תודה! עובד עכשיו 🎉",
     "Thanks, that worked!",
     "Try the docs page on {t}, it covers this.",
     "Same here, following.",

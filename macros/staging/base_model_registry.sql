@@ -6,6 +6,11 @@
 {% macro base_models_by_source() %}
     {{ return({
         'slack': ['users', 'channels', 'messages'],
+        'discord': ['channel_exports', 'messages'],
+        'discourse': ['users', 'topics', 'posts', 'categories'],
+        'github': ['user', 'repository', 'issue', 'pull_request', 'issue_comment', 'pull_request_review', 'label',
+                   'issue_label', 'issue_merged'],
+        'social': ['x_tweets', 'x_users'],
         'hubspot': ['contact', 'company', 'deal', 'deal_company', 'deal_contact', 'deal_pipeline',
                     'deal_pipeline_stage', 'contact_form_submission', 'email_campaign', 'email_event'],
         'salesforce': ['account', 'contact', 'lead', 'opportunity', 'opportunity_history', 'user'],

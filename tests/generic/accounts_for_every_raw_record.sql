@@ -1,13 +1,20 @@
 {#
     On a base model: every raw record is accounted for exactly once,
         raw rows = base rows = staged rows + quarantined rows + duplicates removed.
-    Returns one row of counts when that does not hold. (The quarantine model selects the base rows
-    with a reason, so quarantined rows reach it by construction.)
+    `raw_array_column`, for records nested in a file (a DiscordChatExporter file's `messages`, an API
+    page's `data`): the raw rows are the elements of that array across every file. Returns one row of
+    counts when the equation does not hold. (The quarantine model selects the base rows with a reason,
+    so quarantined rows reach it by construction.)
 #}
-{% test accounts_for_every_raw_record(model, raw, staged) %}
+{% test accounts_for_every_raw_record(model, raw, staged, raw_array_column=none) %}
     with counts as (
         select
-            (select count(*) from {{ raw }}) as raw_rows,
+            (
+                select
+                    {% if raw_array_column %}coalesce(sum({{ array_size(raw_array_column) }}), 0)
+                    {% else %}count(*){% endif %}
+                from {{ raw }}
+            ) as raw_rows,
             (select count(*) from {{ model }}) as base_rows,
             (select count(*) from {{ staged }}) as staged_rows,
             (select count(*) from {{ model }} where _quarantine_reason is not null) as quarantined_rows,

@@ -308,6 +308,9 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
         human & (rng.random(len(msg)) < 0.04), msg.ts_us + rng.integers(30, 3600, len(msg)) * SECOND, -1
     )
     msg["mention_parent"] = (msg.kind == KIND_REPLY) & (rng.random(len(msg)) < 0.3)
+    # Deleted thread parents stay in the export as tombstones, so their replies keep a parent.
+    has_replies = np.isin(msg.row.to_numpy(), msg.parent_row[msg.kind == KIND_REPLY].to_numpy())
+    msg["tombstone"] = has_replies & (rng.random(len(msg)) < 0.02)
     topic = rng.integers(0, len(vocab.TOPICS), len(msg))
     template = rng.integers(0, 1000, len(msg))
     msg["topic"] = topic
@@ -508,14 +511,16 @@ def _render(
             m.channel_name,
             m.day,
             json_merge_patch('{{}}', to_json({{
-                'client_msg_id': case when m.kind in ({KIND_MESSAGE}, {KIND_REPLY}) then
+                'client_msg_id': case when m.kind in ({KIND_MESSAGE}, {KIND_REPLY}) and not m.tombstone then
                     regexp_replace(md5('{cfg.seed}:' || m.channel_name || m.ts),
                                    '^(.{{8}})(.{{4}})(.{{4}})(.{{4}})(.{{12}})$', '\\1-\\2-\\3-\\4-\\5') end,
                 'type': 'message',
-                'subtype': case m.kind when {KIND_JOIN} then 'channel_join'
-                                       when {KIND_BOT_MESSAGE} then 'bot_message'
-                                       when {KIND_BOT_ADD} then 'bot_add' end,
+                'subtype': case when m.tombstone then 'tombstone'
+                                when m.kind = {KIND_JOIN} then 'channel_join'
+                                when m.kind = {KIND_BOT_MESSAGE} then 'bot_message'
+                                when m.kind = {KIND_BOT_ADD} then 'bot_add' end,
                 'text': case
+                    when m.tombstone then 'This message was deleted.'
                     when m.kind = {KIND_JOIN} then '<@' || m.user_id || '> has joined the channel'
                     when m.kind = {KIND_BOT_ADD} then 'added an integration to this channel: ' || b.bot_name
                     when m.kind in ({KIND_BOT_MESSAGE}, {KIND_APP_MESSAGE}) then
@@ -531,13 +536,14 @@ def _render(
                     when m.channel_name = 'help' then replace(t.question, '{{t}}', tp.topic_text)
                     else replace(t.statement, '{{t}}', tp.topic_text)
                 end,
-                'user': m.user_id,
+                'user': case when m.tombstone then 'USLACKBOT' else m.user_id end,
                 'bot_id': b.bot_id,
                 'username': case when m.kind = {KIND_BOT_MESSAGE} then b.bot_name end,
                 'app_id': case when m.kind = {KIND_APP_MESSAGE} then b.app_id end,
                 'ts': m.ts,
                 'team': case when m.user_id is not null then '{TEAM_ID}' end,
-                'edited': case when m.edited_us >= 0 then
+                'hidden': case when m.tombstone then true end,
+                'edited': case when m.edited_us >= 0 and not m.tombstone then
                     {{'user': m.user_id, 'ts': {ts_text.format(c="m.edited_us")}}} end,
                 'thread_ts': case when m.kind = {KIND_REPLY} then p.parent_ts
                                   when th.parent_row is not null then m.ts end,
@@ -546,7 +552,7 @@ def _render(
                 'latest_reply': th.latest_reply,
                 'reply_users': th.reply_users,
                 'parent_user_id': case when m.kind = {KIND_REPLY} then p.parent_user_id end,
-                'reactions': rx.reactions
+                'reactions': case when not m.tombstone then rx.reactions end
             }})) as json
         from m
         left join parent p on p.row = m.parent_row

@@ -1,0 +1,46 @@
+with source as (
+    select * from {{ source('discord', 'channel_exports') }}
+),
+
+typed as (
+    select
+        channel.id as channel_id,
+        nullif(trim(channel.name), '') as channel_name,
+        nullif(trim(channel.category), '') as category_name,
+        channel.type as channel_type,
+        nullif(trim(channel.topic), '') as channel_topic,
+        guild.id as guild_id,
+        guild.name as guild_name,
+        {{ parse_timestamp('exportedAt') }} as exported_at,
+        {{ dbt.safe_cast('messageCount', dbt.type_int()) }} as message_count,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when channel_id is null then 'missing channel.id'
+            when channel_name is null then 'missing channel.name'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        channel_id,
+        channel_name,
+        category_name,
+        channel_type,
+        channel_topic,
+        guild_id,
+        guild_name,
+        exported_at,
+        message_count,
+        {{ base_disposition_columns('channel_id', 'exported_at desc nulls last, _file_name asc') }}
+    from validated
+)
+
+select * from final

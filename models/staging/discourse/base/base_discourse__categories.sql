@@ -1,0 +1,53 @@
+with source as (
+    select * from {{ source('discourse', 'categories') }}
+),
+
+categories as (
+    select
+        _file_name,
+        {{ explode_array('category_list.categories') }} as category
+    from source
+),
+
+typed as (
+    select
+        {{ dbt.safe_cast('category.id', dbt.type_bigint()) }} as category_id,
+        category.id as category_id_text,
+        nullif(trim(category.name), '') as category_name,
+        category.slug as category_slug,
+        category.description as description,
+        {{ dbt.safe_cast('category.parent_category_id', dbt.type_bigint()) }} as parent_category_id,
+        {{ dbt.safe_cast('category.topic_count', dbt.type_int()) }} as topic_count,
+        {{ dbt.safe_cast('category.post_count', dbt.type_int()) }} as post_count,
+        coalesce({{ dbt.safe_cast('category.read_restricted', dbt.type_boolean()) }}, false) as is_read_restricted,
+        _file_name,
+        cast(to_json(category) as {{ dbt.type_string() }}) as _raw_record
+    from categories
+),
+
+validated as (
+    select
+        *,
+        case
+            when category_id is null then 'missing or non-integer id'
+            when category_name is null then 'missing name'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        category_id,
+        category_id_text,
+        category_name,
+        category_slug,
+        description,
+        parent_category_id,
+        topic_count,
+        post_count,
+        is_read_restricted,
+        {{ base_disposition_columns('category_id', '_file_name') }}
+    from validated
+)
+
+select * from final

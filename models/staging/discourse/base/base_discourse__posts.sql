@@ -1,0 +1,73 @@
+{#
+    Every post of every topic document (`post_stream.posts`, one row per element), typed.
+#}
+with source as (
+    select * from {{ source('discourse', 'topics') }}
+),
+
+posts as (
+    select
+        id as file_topic_id,
+        _file_name,
+        {{ explode_array('post_stream.posts') }} as post
+    from source
+),
+
+typed as (
+    select
+        {{ dbt.safe_cast('post.id', dbt.type_bigint()) }} as post_id,
+        post.id as post_id_text,
+        {{ dbt.safe_cast('coalesce(post.topic_id, file_topic_id)', dbt.type_bigint()) }} as topic_id,
+        {{ dbt.safe_cast('post.user_id', dbt.type_bigint()) }} as user_id,
+        post.username as username,
+        {{ parse_timestamp('post.created_at') }} as created_at,
+        {{ parse_timestamp('post.updated_at') }} as updated_at,
+        {{ parse_timestamp('post.deleted_at') }} as deleted_at,
+        {{ dbt.safe_cast('post.post_number', dbt.type_int()) }} as post_number,
+        {{ dbt.safe_cast('post.reply_to_post_number', dbt.type_int()) }} as reply_to_post_number,
+        {{ dbt.safe_cast('post.post_type', dbt.type_int()) }} as post_type,
+        post.cooked as cooked_html,
+        coalesce({{ dbt.safe_cast('post.user_deleted', dbt.type_boolean()) }}, false) as is_user_deleted,
+        coalesce({{ dbt.safe_cast('post.hidden', dbt.type_boolean()) }}, false) as is_hidden,
+        coalesce({{ dbt.safe_cast('post.accepted_answer', dbt.type_boolean()) }}, false) as is_accepted_answer,
+        post.actions_summary as actions_summary,
+        _file_name,
+        cast(to_json(post) as {{ dbt.type_string() }}) as _raw_record
+    from posts
+),
+
+validated as (
+    select
+        *,
+        case
+            when post_id_text is null then 'missing id'
+            when post_id is null then 'id is not an integer'
+            when created_at is null then 'missing or unparseable created_at'
+            when post_number is null then 'missing post_number'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        post_id,
+        post_id_text,
+        topic_id,
+        user_id,
+        username,
+        created_at,
+        updated_at,
+        deleted_at,
+        post_number,
+        reply_to_post_number,
+        post_type,
+        cooked_html,
+        is_user_deleted,
+        is_hidden,
+        is_accepted_answer,
+        actions_summary,
+        {{ base_disposition_columns('post_id', 'updated_at desc nulls last, _file_name asc') }}
+    from validated
+)
+
+select * from final

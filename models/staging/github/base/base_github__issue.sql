@@ -1,0 +1,57 @@
+with source as (
+    select * from {{ source('github', 'issue') }}
+),
+
+typed as (
+    select
+        {{ dbt.safe_cast('id', dbt.type_bigint()) }} as issue_id,
+        {{ dbt.safe_cast('number', dbt.type_int()) }} as issue_number,
+        {{ dbt.safe_cast('repository_id', dbt.type_bigint()) }} as repository_id,
+        {{ dbt.safe_cast('user_id', dbt.type_bigint()) }} as author_id,
+        nullif(trim(title), '') as title,
+        lower(nullif(trim(state), '')) as state,
+        coalesce({{ dbt.safe_cast('pull_request', dbt.type_boolean()) }}, false) as is_pull_request,
+        coalesce({{ dbt.safe_cast('locked', dbt.type_boolean()) }}, false) as is_locked,
+        {{ parse_timestamp('created_at') }} as created_at,
+        {{ parse_timestamp('closed_at') }} as closed_at,
+        {{ parse_timestamp('updated_at') }} as updated_at,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        nullif(trim(id), '') as issue_id_text,
+        nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when issue_id_text is null then 'missing id'
+            when issue_id is null then 'id is not an integer'
+            when created_at is null then 'missing or unparseable created_at'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        issue_id,
+        issue_number,
+        repository_id,
+        author_id,
+        title,
+        state,
+        is_pull_request,
+        is_locked,
+        created_at,
+        closed_at,
+        updated_at,
+        fivetran_synced_at,
+        issue_id_text,
+        fivetran_synced_text,
+        {{ base_disposition_columns('issue_id') }}
+    from validated
+)
+
+select * from final

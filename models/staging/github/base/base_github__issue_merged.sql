@@ -1,0 +1,42 @@
+with source as (
+    select * from {{ source('github', 'issue_merged') }}
+),
+
+typed as (
+    select
+        {{ dbt.safe_cast('issue_id', dbt.type_bigint()) }} as issue_id,
+        {{ parse_timestamp('merged_at') }} as merged_at,
+        {{ dbt.safe_cast('actor_id', dbt.type_bigint()) }} as merged_by_id,
+        nullif(trim(commit_sha), '') as commit_sha,
+        {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
+        nullif(trim(issue_id), '') as issue_id_text,
+        nullif(trim(merged_at), '') as merged_at_text,
+        _file_name,
+        _raw_record
+    from source
+),
+
+validated as (
+    select
+        *,
+        case
+            when issue_id is null then 'missing or non-integer issue_id'
+            when merged_at is null then 'missing or unparseable merged_at'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        issue_id,
+        merged_at,
+        merged_by_id,
+        commit_sha,
+        fivetran_synced_at,
+        issue_id_text,
+        merged_at_text,
+        {{ base_disposition_columns('issue_id') }}
+    from validated
+)
+
+select * from final

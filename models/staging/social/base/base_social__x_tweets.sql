@@ -1,0 +1,60 @@
+with source as (
+    select * from {{ source('social', 'x_search_pages') }}
+),
+
+tweets as (
+    select
+        _file_name,
+        {{ explode_array('data') }} as tweet
+    from source
+),
+
+typed as (
+    select
+        tweet.id as tweet_id,
+        tweet.author_id as author_id,
+        tweet.text as tweet_text,
+        {{ parse_timestamp('tweet.created_at') }} as created_at,
+        tweet.conversation_id as conversation_id,
+        tweet.lang as language,
+        {{ dbt.safe_cast('tweet.public_metrics.like_count', dbt.type_int()) }} as like_count,
+        {{ dbt.safe_cast('tweet.public_metrics.retweet_count', dbt.type_int()) }} as retweet_count,
+        {{ dbt.safe_cast('tweet.public_metrics.reply_count', dbt.type_int()) }} as reply_count,
+        {{ dbt.safe_cast('tweet.public_metrics.quote_count', dbt.type_int()) }} as quote_count,
+        {{ dbt.safe_cast('tweet.public_metrics.impression_count', dbt.type_bigint()) }} as impression_count,
+        tweet.conversation_id is not null and tweet.conversation_id <> tweet.id as is_reply,
+        _file_name,
+        cast(to_json(tweet) as {{ dbt.type_string() }}) as _raw_record
+    from tweets
+),
+
+validated as (
+    select
+        *,
+        case
+            when tweet_id is null then 'missing id'
+            when author_id is null then 'missing author_id'
+            when created_at is null then 'missing or unparseable created_at'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        tweet_id,
+        author_id,
+        tweet_text,
+        created_at,
+        conversation_id,
+        language,
+        like_count,
+        retweet_count,
+        reply_count,
+        quote_count,
+        impression_count,
+        is_reply,
+        {{ base_disposition_columns('tweet_id', '_file_name desc') }}
+    from validated
+)
+
+select * from final

@@ -1,0 +1,56 @@
+with source as (
+    select * from {{ source('social', 'x_search_pages') }}
+),
+
+users as (
+    select
+        _file_name,
+        {{ explode_array('includes.users') }} as x_user
+    from source
+),
+
+typed as (
+    select
+        x_user.id as user_id,
+        x_user.username as username,
+        x_user.name as display_name,
+        {{ parse_timestamp('x_user.created_at') }} as created_at,
+        nullif(trim(x_user.location), '') as location,
+        coalesce({{ dbt.safe_cast('x_user.verified', dbt.type_boolean()) }}, false) as is_verified,
+        {{ dbt.safe_cast('x_user.public_metrics.followers_count', dbt.type_bigint()) }} as followers_count,
+        {{ dbt.safe_cast('x_user.public_metrics.following_count', dbt.type_bigint()) }} as following_count,
+        {{ dbt.safe_cast('x_user.public_metrics.tweet_count', dbt.type_bigint()) }} as tweet_count,
+        {{ dbt.safe_cast('x_user.public_metrics.listed_count', dbt.type_bigint()) }} as listed_count,
+        _file_name,
+        cast(to_json(x_user) as {{ dbt.type_string() }}) as _raw_record
+    from users
+),
+
+validated as (
+    select
+        *,
+        case
+            when user_id is null then 'missing id'
+            when username is null then 'missing username'
+        end as _quarantine_reason
+    from typed
+),
+
+final as (
+    select
+        user_id,
+        username,
+        display_name,
+        created_at,
+        location,
+        is_verified,
+        followers_count,
+        following_count,
+        tweet_count,
+        listed_count,
+        -- The same author is in every page they tweeted on; pages are newest first, so the first file wins.
+        {{ base_disposition_columns('user_id', '_file_name asc') }}
+    from validated
+)
+
+select * from final
