@@ -95,13 +95,18 @@ def unique_numbers(rng: np.random.Generator, count: int, low: int, high: int) ->
     return rng.permutation(picked)[:count]
 
 
-def fmt_timestamp(us: np.ndarray) -> np.ndarray:
+def text_replace(values, old: str, new) -> np.ndarray:
+    """Element-wise str.replace over an array (np.char.replace fails on empty arrays)."""
+    values = np.asarray(values)
+    if values.size == 0:
+        return np.array([], dtype=object)
+    return np.char.replace(values.astype(str), old, new).astype(object)
+
+
+def to_hubspot_ts(us: np.ndarray) -> np.ndarray:
     """Microsecond epochs as 'YYYY-MM-DD HH:MM:SS' (the way Fivetran CSV extracts print timestamps)."""
-    return np.datetime_as_string(us.astype("datetime64[us]"), unit="s").astype(object) if len(us) else np.array([])
-
-
-def to_hubspot_ts(us: np.ndarray) -> list[str]:
-    return [s.replace("T", " ") for s in fmt_timestamp(us)]
+    text = np.datetime_as_string(np.asarray(us, dtype=np.int64).astype("datetime64[us]"), unit="s")
+    return text_replace(text, "T", " ")
 
 
 def uuid_like(rng: np.random.Generator, count: int) -> np.ndarray:

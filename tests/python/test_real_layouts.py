@@ -44,6 +44,32 @@ FIVETRAN = {
         "ticket": "ticket_data.csv",
         "ticket_comment": "ticket_comment_data.csv",
     },
+    "github": {
+        table: f"github_{table}_data.csv"
+        for table in [
+            "user",
+            "repository",
+            "issue",
+            "pull_request",
+            "issue_comment",
+            "pull_request_review",
+            "issue_label",
+            "label",
+            "issue_merged",
+        ]
+    },
+    "linkedin_ads": {
+        "campaign_history": "linkedin_campaign_history_data.csv",
+        "ad_analytics_by_campaign": "linkedin_ad_analytics_by_campaign_data.csv",
+    },
+    "google_ads": {"campaign_history": "campaign_history_data.csv", "campaign_stats": "campaign_stats_data.csv"},
+}
+FIXTURE_FOLDER = {"linkedin_ads": "linkedin"}
+# Discourse REST API responses, placed where the layout expects each kind.
+DISCOURSE = {
+    "user_list.json": "users/user_list.json",
+    "topic.json": "topics/57.json",
+    "categories.json": "categories.json",
 }
 
 
@@ -54,9 +80,13 @@ def fixture_build(tmp_path_factory):
     for source, tables in FIVETRAN.items():
         (raw / source).mkdir(parents=True)
         for table, fixture in tables.items():
-            shutil.copy(FIXTURES / "fivetran" / source / fixture, raw / source / f"{table}.csv")
+            folder = FIXTURE_FOLDER.get(source, source)
+            shutil.copy(FIXTURES / "fivetran" / folder / fixture, raw / source / f"{table}.csv")
     shutil.copytree(FIXTURES / "slack_export", raw / "slack")
-    result = run_dbt(["build"], raw, tmp / "work", vars_=only_sources("slack", *FIVETRAN)).ok()
+    for fixture, target in DISCOURSE.items():
+        (raw / "discourse" / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURES / "discourse_api" / fixture, raw / "discourse" / target)
+    result = run_dbt(["build"], raw, tmp / "work", vars_=only_sources("slack", "discourse", *FIVETRAN)).ok()
     return result.db
 
 
@@ -85,6 +115,24 @@ EXPECTED_ROWS = {
     "stg_zendesk__users": 10,
     "stg_zendesk__tickets": 10,
     "stg_zendesk__ticket_comments": 20,
+    "stg_github__users": 17,
+    "stg_github__repositories": 24,
+    "stg_github__issues": 197,
+    "stg_github__pull_requests": 167,
+    "stg_github__issue_comments": 43,
+    "stg_github__pull_request_reviews": 114,
+    "stg_github__issue_labels": 46,
+    "stg_github__labels": 15,
+    "stg_github__merged_pull_requests": 110,
+    "stg_linkedin_ads__campaign_history": 100,
+    "stg_linkedin_ads__campaign_analytics": 20,
+    "stg_google_ads__campaign_history": 10,
+    "stg_google_ads__campaign_stats": 16,
+    "stg_discourse__users": 20,
+    "stg_discourse__topics": 1,
+    "stg_discourse__posts": 4,
+    "stg_discourse__categories": 3,
+    "stg_slack__messages": 158,
 }
 
 
@@ -114,6 +162,20 @@ def test_known_values_from_the_fixture_files(fixture_build):
         # hubspot/contact_form_submission_data.csv: contact "001" is contact 1, submitted 2023-11-01 10:20.
         form = one("select submitted_at, form_title from staging.stg_hubspot__form_submissions where contact_id = 1")
         assert form == (datetime(2023, 11, 1, 10, 20), "Newsletter Signup")
+        # discourse_api/topic.json: post 83 written at 2013-02-04T15:26:26.278-05:00, i.e. 20:26:26.278 UTC.
+        post = one("select topic_id, post_number, created_at from staging.stg_discourse__posts where post_id = 83")
+        assert post == (57, 1, datetime(2013, 2, 4, 20, 26, 26, 278000))
+        # discourse_api/user_list.json: user 1 is test_user, batman@gotham.com, an admin.
+        assert one("select username, email, is_admin from staging.stg_discourse__users where user_id = 1") == (
+            "test_user",
+            "batman@gotham.com",
+            True,
+        )
+        # google_ads/campaign_stats_data.csv: the first row's cost_micros 36150000 is 36.15 in account currency.
+        spend = one(
+            "select spend from staging.stg_google_ads__campaign_stats where stat_id = 'H6V7GPpMfFSGJcU3IdZ+VtmoU0s='"
+        )
+        assert float(spend[0]) == 36.15
 
 
 def test_clean_exports_quarantine_nothing(fixture_build):

@@ -15,7 +15,7 @@ import pandas as pd
 
 from community_warehouse.generate.commerce import Commerce
 from community_warehouse.generate.config import rng_for
-from community_warehouse.generate.io import epoch_us
+from community_warehouse.generate.io import epoch_us, text_replace
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -41,7 +41,7 @@ def stripe_ids(rng: np.random.Generator, prefix: str, count: int) -> np.ndarray:
 
 def _minute(us: np.ndarray) -> np.ndarray:
     text = np.datetime_as_string(np.asarray(us, dtype=np.int64).astype("datetime64[us]"), unit="m")
-    return np.char.replace(text, "T", " ").astype(object)
+    return text_replace(text, "T", " ")
 
 
 def write_billing(world: World, commerce: Commerce, raw: Path, progress: Progress) -> BillingResult:

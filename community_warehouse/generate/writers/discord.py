@@ -19,6 +19,7 @@ import pandas as pd
 from community_warehouse.generate import vocab
 from community_warehouse.generate.community import expand, month_bounds, pick_same_month, platform, snowflakes
 from community_warehouse.generate.config import rng_for
+from community_warehouse.generate.io import text_replace
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -130,7 +131,7 @@ def write_discord(world: World, raw: Path, progress: Progress) -> DiscordResult:
     msg["content"] = np.where(
         msg.type == "GuildMemberJoin",
         "",
-        np.char.replace(np.array(TEXTS)[text_i].astype(str), "{t}", np.array(vocab.TOPICS)[topic_i]),
+        text_replace(np.array(TEXTS)[text_i], "{t}", np.array(vocab.TOPICS)[topic_i]),
     )
     msg["timestamp"] = _local_iso(msg.ts.to_numpy())
     msg["edited"] = np.where(msg.edited_ts >= 0, _local_iso(np.maximum(msg.edited_ts.to_numpy(), 0)), None)

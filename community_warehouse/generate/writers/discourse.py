@@ -22,6 +22,7 @@ import pandas as pd
 from community_warehouse.generate import vocab
 from community_warehouse.generate.community import expand, month_bounds, pick_same_month, platform
 from community_warehouse.generate.config import rng_for
+from community_warehouse.generate.io import text_replace
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -143,8 +144,8 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
     posts["deleted"] = (posts.post_number > 1) & (rng.random(len(posts)) < 0.02)
     topic_id = topics.topic_id.to_numpy()[posts.topic.to_numpy()]
     posts["topic_id"] = topic_id
-    text = np.char.replace(
-        np.array(vocab.STATEMENT_TEMPLATES + vocab.QUESTION_TEMPLATES)[rng.integers(0, 10, len(posts))].astype(str),
+    text = text_replace(
+        np.array(vocab.STATEMENT_TEMPLATES + vocab.QUESTION_TEMPLATES)[rng.integers(0, 10, len(posts))],
         "{t}",
         np.array(vocab.TOPICS)[rng.integers(0, 18, len(posts))],
     )
@@ -168,8 +169,8 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
     posts["staff"] = members.is_staff.to_numpy()[posts.author.to_numpy()]
     posts["created_at"] = _iso_z(posts.ts.to_numpy())
     posts["deleted_at"] = np.where(posts.deleted, _iso_z(posts.ts.to_numpy() + 86_400_000_000), None)
-    topics["title"] = np.char.replace(
-        np.array(vocab.QUESTION_TEMPLATES)[rng.integers(0, 5, len(topics))].astype(str),
+    topics["title"] = text_replace(
+        np.array(vocab.QUESTION_TEMPLATES)[rng.integers(0, 5, len(topics))],
         "{t}",
         np.array(vocab.TOPICS)[rng.integers(0, 18, len(topics))],
     )

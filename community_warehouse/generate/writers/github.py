@@ -17,7 +17,7 @@ import pandas as pd
 from community_warehouse.generate import vocab
 from community_warehouse.generate.community import expand, month_bounds, pick_same_month, platform
 from community_warehouse.generate.config import rng_for
-from community_warehouse.generate.io import to_hubspot_ts, write_csv
+from community_warehouse.generate.io import text_replace, to_hubspot_ts, write_csv
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -186,7 +186,7 @@ def write_github(world: World, raw: Path, progress: Progress) -> GithubResult:
     prs = issues[issues.is_pr.to_numpy()]
     p = len(prs)
     merged = closed[issues.is_pr.to_numpy()] & (rng.random(p) < 0.8)
-    head = np.char.add("fix-", np.char.replace(topic[issues.is_pr.to_numpy()].astype(str), " ", "-"))
+    head = np.char.add("fix-", text_replace(topic[issues.is_pr.to_numpy()], " ", "-").astype(str))
     write_csv(
         pd.DataFrame(
             {

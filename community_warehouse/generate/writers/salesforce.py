@@ -217,7 +217,7 @@ def write_salesforce(world: World, commerce: Commerce, raw: Path, progress: Prog
     write_csv(opp, out / "opportunity.csv")
 
     # One version per stage reached: open stages in order, then the closing stage.
-    reached = np.array([STAGES.index(x) + 1 if x in STAGES else len(STAGES) + 1 for x in stage])
+    reached = np.array([STAGES.index(x) + 1 if x in STAGES else len(STAGES) + 1 for x in stage], dtype=np.int64)
     rows = np.repeat(np.arange(o), reached)
     step = np.arange(len(rows)) - np.repeat(np.cumsum(reached) - reached, reached)
     history = opp.iloc[rows].reset_index(drop=True)

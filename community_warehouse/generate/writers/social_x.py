@@ -19,6 +19,7 @@ import pandas as pd
 from community_warehouse.generate import vocab
 from community_warehouse.generate.community import expand, month_bounds, platform, snowflakes
 from community_warehouse.generate.config import rng_for
+from community_warehouse.generate.io import text_replace
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -75,8 +76,8 @@ def write_x(world: World, raw: Path, progress: Progress) -> XResult:
     )
     followers = np.round(rng.lognormal(5.0, 1.6, k + n_out)).astype(int)
     tweet_ids = snowflakes(at // 1000 * 1000, X_EPOCH_MS, rng)
-    text = np.char.replace(
-        np.array(TEXTS)[rng.integers(0, len(TEXTS), n)].astype(str),
+    text = text_replace(
+        np.array(TEXTS)[rng.integers(0, len(TEXTS), n)],
         "{t}",
         np.array(vocab.TOPICS)[rng.integers(0, len(vocab.TOPICS), n)],
     )

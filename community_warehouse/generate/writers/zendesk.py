@@ -16,7 +16,7 @@ import pandas as pd
 from community_warehouse.generate import vocab
 from community_warehouse.generate.commerce import EFFECTS, Commerce
 from community_warehouse.generate.config import rng_for
-from community_warehouse.generate.io import epoch_us, id_text, pick_in_group, to_hubspot_ts, write_csv
+from community_warehouse.generate.io import epoch_us, id_text, pick_in_group, text_replace, to_hubspot_ts, write_csv
 from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import World
 
@@ -151,7 +151,7 @@ def write_zendesk(world: World, commerce: Commerce, raw: Path, progress: Progres
     ticket_ids = 1000 + np.arange(t)
     template = np.array(SUBJECTS)[rng.integers(0, len(SUBJECTS), t)]
     topic = np.array(vocab.TOPICS)[rng.integers(0, len(vocab.TOPICS), t)]
-    subject = np.char.replace(template.astype(str), "{t}", topic).astype(object)
+    subject = text_replace(template, "{t}", topic).astype(object)
     org_of_ticket = org_ids.reindex(subs.company_index.to_numpy()[sub_i]).to_numpy()
     write_csv(
         pd.DataFrame(

@@ -1,0 +1,38 @@
+"""Source freshness: every source with a load time has thresholds, and they judge the exports' age."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from community_warehouse.generate import GeneratorConfig, generate
+from helpers import run_dbt
+
+pytestmark = pytest.mark.dbt
+
+
+def freshness(raw, work):
+    result = run_dbt(["source", "freshness"], raw, work)
+    results = json.loads((work / "target" / "sources.json").read_text())["results"]
+    return result, {r["unique_id"].split(".", 2)[2]: r["status"] for r in results}
+
+
+def test_exports_loaded_this_month_are_fresh(tmp_path):
+    this_month = date.today().replace(day=1)
+    raw = tmp_path / "raw"
+    # Large enough that every table has rows (an empty table has no load time, which dbt reports as stale).
+    generate(GeneratorConfig(out=raw, seed=5, members=1500, months=6, end_month=this_month))
+    result, status = freshness(raw, tmp_path / "work")
+    assert result.returncode == 0, result.output[-3000:]
+    # Fivetran tables (via _fivetran_synced) and Segment (via received_at) are checked.
+    assert {"hubspot.contact", "salesforce.opportunity", "zendesk.ticket", "web.pages"} <= set(status)
+    assert set(status.values()) == {"pass"}
+
+
+def test_stale_exports_are_reported(demo_raw, tmp_path):
+    """The demo window ends in mid-2026: long past the error threshold of every checked source."""
+    result, status = freshness(demo_raw, tmp_path / "work")
+    assert result.returncode != 0
+    assert status and set(status.values()) == {"error"}
