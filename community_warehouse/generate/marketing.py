@@ -67,7 +67,7 @@ def plan_web(world: World) -> WebPlan:
     second = rng.random(n) < 0.2
     device_owner = np.concatenate([np.arange(n), np.flatnonzero(second)])
 
-    per_person = rng.poisson(np.where(member, 2.0, 0.9))
+    per_person = rng.poisson(np.where(member, 1.3, 0.5))
     person = np.repeat(np.arange(n), per_person)
     first_month = np.clip(people.join_month.to_numpy(), 0, months - 1)
     first_month = np.where(member, np.maximum(first_month - 1, 0), rng.integers(0, months, n))

@@ -17,8 +17,9 @@
                                                 # (e.g. one guest list per event with its own questions)
 
     Every raw relation exposes the declared columns (missing optional ones as nulls, extra ones
-    ignored), plus `_file_name` (path under the raw folder) and `_raw_record` (the record as text,
-    for the quarantine). How files are read is engine-specific and lives only in the dispatched
+    ignored), plus `_file_name` (path under the raw folder), `_raw_record` (the record as text, for
+    the quarantine) and `_parse_error` (set on the one row standing for a JSON file that does not
+    parse; its columns are null). How files are read is engine-specific and lives only in the dispatched
     `<adapter>__register_raw_source` macros below.
 #}
 {% macro register_raw_sources() %}
@@ -64,21 +65,68 @@
     {%- set prefix_length = (root ~ '/') | length -%}
 
     {%- if spec.format in ('json', 'json_document') -%}
-        {%- set body -%}
-            with records as (
-                select json, filename
-                from read_json_objects(
-                    '{{ pattern }}',
-                    format = '{{ "array" if spec.format == "json" else "unstructured" }}',
-                    filename = true
+        {#-
+            Files that do not parse (truncated, not JSON, or not the expected array/object) would fail the
+            whole read. A set-based pre-scan finds them; normally there are none and the fast reader serves
+            every file. Otherwise valid files are parsed from their text and each bad file becomes one row
+            with `_parse_error` and the file's beginning as `_raw_record`, for the quarantine.
+        -#}
+        {%- set opening = '[' if spec.format == 'json' else '{' -%}
+        {%- set valid = "json_valid(content) and regexp_matches(content, '^\\s*\\" ~ opening ~ "')" -%}
+        {%- set bad_files = run_query("select count(*) from read_text('" ~ pattern ~ "') where not (" ~ valid ~ ")").columns[0].values()[0] -%}
+        {%- set structure = duckdb_json_structure(spec.columns) -%}
+        {%- if bad_files == 0 -%}
+            {%- set body -%}
+                with records as (
+                    select json, filename
+                    from read_json_objects(
+                        '{{ pattern }}',
+                        format = '{{ "array" if spec.format == "json" else "unstructured" }}',
+                        filename = true
+                        {%- if spec.format == 'json_document' %},
+                        -- one document per file: allow large ones (a DiscordChatExporter channel)
+                        maximum_object_size = 134217728
+                        {%- endif %}
+                    )
                 )
-            )
-            select
-                unnest(json_transform(json, '{{ duckdb_json_structure(spec.columns) }}')),
-                substr(filename, {{ prefix_length + 1 }}) as _file_name,
-                cast(json as varchar) as _raw_record
-            from records
-        {%- endset -%}
+                select
+                    unnest(json_transform(json, '{{ structure }}')),
+                    substr(filename, {{ prefix_length + 1 }}) as _file_name,
+                    cast(json as varchar) as _raw_record,
+                    cast(null as varchar) as _parse_error
+                from records
+            {%- endset -%}
+        {%- else -%}
+            {{- log("Raw exports: " ~ bad_files ~ " file(s) under " ~ pattern ~ " do not parse; they go to the quarantine.", info=True) -}}
+            {%- set body -%}
+                with files as (
+                    select filename, content, {{ valid }} as is_valid
+                    from read_text('{{ pattern }}')
+                ),
+
+                records as (
+                    select
+                        filename,
+                        {% if spec.format == 'json' %}unnest(cast(content as json[])){% else %}cast(content as json){% endif %} as json
+                    from files
+                    where is_valid
+                )
+
+                select
+                    unnest(json_transform(json, '{{ structure }}')),
+                    substr(filename, {{ prefix_length + 1 }}) as _file_name,
+                    cast(json as varchar) as _raw_record,
+                    cast(null as varchar) as _parse_error
+                from records
+                union all by name
+                select
+                    substr(filename, {{ prefix_length + 1 }}) as _file_name,
+                    substr(content, 1, 10000) as _raw_record,
+                    'file is not valid JSON (or not a JSON {{ "array" if spec.format == "json" else "object" }})' as _parse_error
+                from files
+                where not is_valid
+            {%- endset -%}
+        {%- endif -%}
     {%- elif spec.format == 'csv' -%}
         {%- set reader = "read_csv('" ~ pattern ~ "', header = true, all_varchar = true, union_by_name = true, filename = '_file_path')" -%}
         {%- set present = run_query("select * from " ~ reader ~ " limit 0").column_names -%}
@@ -95,7 +143,8 @@
                 {%- for column in present if column != '_file_path' -%}
                     {{ sql_string_literal(column) }}: "{{ column }}"{{ ", " if not loop.last }}
                 {%- endfor -%}
-                }) as varchar) as _raw_record
+                }) as varchar) as _raw_record,
+                cast(null as varchar) as _parse_error
             from {{ reader }}
         {%- endset -%}
     {%- else -%}
@@ -140,12 +189,19 @@
         {%- for key, value in spec.columns.items() -%}
             {%- do columns.append(adapter.quote(key) ~ ' ' ~ spark_json_type(value)) -%}
         {%- endfor -%}
-        {%- do run_query("create table " ~ files_table ~ " (" ~ columns | join(', ') ~ ") using json options (path '" ~ pattern ~ "', multiLine 'true', mode 'PERMISSIVE')") -%}
+        {#- A file that does not parse becomes one row with `_corrupt_record` (PERMISSIVE mode). -#}
+        {%- do run_query("create table " ~ files_table ~ " (" ~ columns | join(', ') ~ ", _corrupt_record string) using json options (path '" ~ pattern ~ "', multiLine 'true', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record')") -%}
+        {%- set declared -%}
+            {%- for key in spec.columns -%}{{ adapter.quote(key) }}{{ ", " if not loop.last }}{%- endfor -%}
+        {%- endset -%}
         {%- set body -%}
             select
-                *,
+                {{ declared }},
                 {{ file_name }} as _file_name,
-                to_json(struct(*)) as _raw_record
+                coalesce(substring(_corrupt_record, 1, 10000), to_json(struct({{ declared }}))) as _raw_record,
+                case when _corrupt_record is not null
+                    then 'file is not valid JSON (or not a JSON {{ "array" if spec.format == "json" else "object" }})'
+                end as _parse_error
             from {{ files_table }}
         {%- endset -%}
     {%- elif spec.format == 'csv' and spec.get('columns_vary') -%}
@@ -198,7 +254,8 @@
                 to_json(map_from_arrays(
                     filter(h._header, c -> c is not null),
                     slice(l._cells, 1, size(filter(h._header, c -> c is not null)))
-                )) as _raw_record
+                )) as _raw_record,
+                cast(null as string) as _parse_error
             from lines as l
             inner join header_cells as h
                 on l._file_name = h._file_name and l._line_id > h._header_line_id
@@ -241,7 +298,8 @@
                 {%- for column in present -%}
                     {{ adapter.quote(column) }}{{ ", " if not loop.last }}
                 {%- endfor -%}
-                )) as _raw_record
+                )) as _raw_record,
+                cast(null as string) as _parse_error
             from {{ files_table }}
         {%- endset -%}
     {%- else -%}

@@ -42,6 +42,16 @@ def broken_build(tmp_path_factory, demo_raw):
         writer.writeheader()
         writer.writerows(rows + extra)
     contact_ids = Counter(r["id"] for r in rows)
+
+    # Whole files that do not parse: a truncated Slack day file, a Discord export that is not JSON,
+    # an X page that is an array where the API returns an object.
+    truncated = sorted((raw / "slack" / "random").glob("*.json"))[5]
+    truncated.write_text(truncated.read_text()[:-40])
+    discord_file = sorted((raw / "discord").glob("*.json"))[0]
+    (raw / "discord" / "Quarry Labs Community - Community - broken [1].json").write_text("<html>502 Bad Gateway</html>")
+    (raw / "social" / "x" / "page-99999.json").write_text('[{"id": "1"}]')
+    assert discord_file.exists()
+
     result = run_dbt(["build"], raw, tmp / "work").ok()
     return result.db, len(rows) + len(extra), len(contact_ids), len(messages)
 
@@ -58,14 +68,18 @@ def test_each_bad_record_is_quarantined_with_its_reason(broken_build):
         ("costs", "community_costs", "negative amount"),
         ("costs", "community_costs", "unparseable amount"),
         ("costs", "community_costs", "unparseable month (expected YYYY-MM)"),
+        ("discord", "channel_exports", "file is not valid JSON (or not a JSON object)"),
         ("hubspot", "contact", "id is not an integer"),
         ("hubspot", "contact", "unparseable property_createdate"),
+        ("slack", "messages", "file is not valid JSON (or not a JSON array)"),
         ("slack", "messages", "missing ts"),
         ("slack", "messages", "unparseable ts"),
         ("slack", "users", "missing id"),
+        ("social", "x_tweets", "file is not valid JSON (or not a JSON object)"),
     ]
     assert all(file_name and raw_record for *_, file_name, raw_record in rows)
     assert any("U_BAD_TS" in raw for *_, raw in rows)
+    assert any("502 Bad Gateway" in raw for *_, raw in rows), "an unparseable file keeps its text"
     assert {f for *_, f, _ in rows} >= {"hubspot/contact.csv", "slack/users.json"}
 
 

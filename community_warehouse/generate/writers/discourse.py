@@ -56,7 +56,7 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
     out = raw / "discourse"
     (out / "users").mkdir(parents=True, exist_ok=True)
     (out / "topics").mkdir(parents=True, exist_ok=True)
-    on = platform(world, "discourse", share=0.35, rate=0.35, styles=("first.last", "firstlast", "flast", "first_last"))
+    on = platform(world, "discourse", share=0.25, rate=0.3, styles=("first.last", "firstlast", "flast", "first_last"))
     members = on.people
     k = len(members)
     starts, lengths = month_bounds(world)
@@ -120,7 +120,7 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
 
     # Topics and posts.
     author, month, ts = expand(on.counts, rng, starts, lengths)
-    opens = rng.random(len(author)) < 0.35
+    opens = rng.random(len(author)) < 0.25
     weights = np.array([c[3] for c in CATEGORIES], float)
     t_cat = np.array([c[0] for c in CATEGORIES])[rng.choice(len(CATEGORIES), opens.sum(), p=weights / weights.sum())]
     topics = pd.DataFrame({"author": author[opens], "month": month[opens], "ts": ts[opens], "category_id": t_cat})

@@ -389,7 +389,7 @@ def _write_deals_and_marketing(
         raw / "hubspot" / "contact_form_submission.csv",
     )
 
-    # E-mail: a monthly newsletter sent to a tenth of contacts each month; opens and clicks follow.
+    # E-mail: a monthly newsletter sent to one contact in twenty each month; opens and clicks follow.
     months = len(world.month_starts)
     campaign_ids = 75_310_000 + np.arange(months)
     write_csv(
@@ -411,7 +411,7 @@ def _write_deals_and_marketing(
     sent_rows = []
     hour = 3_600_000_000
     for m, start in enumerate(world.month_starts):
-        chosen = np.flatnonzero(rng.random(len(emails)) < 0.1)
+        chosen = np.flatnonzero(rng.random(len(emails)) < 0.05)
         n = len(chosen)
         sent_at = epoch_us(start) + 5 * DAY_US + rng.integers(0, hour, n)
         delivered = rng.random(n) < 0.97

@@ -184,7 +184,7 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
     for c in world.campaigns:
         mult[c.month_index] = c.activity_multiplier
     active = world.active[sp.person_index]
-    lam = sp.propensity.to_numpy()[:, None] * 2.2 * mult[None, :]
+    lam = sp.propensity.to_numpy()[:, None] * 1.2 * mult[None, :]
     counts = rng.poisson(lam) * active
     role_counts = rng.poisson(0.8, (n_role, months)) * (rng.random((n_role, months)) < 0.3)
     counts = np.vstack([counts, role_counts]).astype(np.int64)

@@ -13,8 +13,11 @@ typed as (
         guild.name as guild_name,
         {{ parse_timestamp('exportedAt') }} as exported_at,
         {{ dbt.safe_cast('messageCount', dbt.type_int()) }} as message_count,
+        -- Messages stay nested here; base_discord__messages unnests them from this table.
+        messages,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -22,6 +25,7 @@ validated as (
     select
         *,
         case
+            when _parse_error is not null then _parse_error
             when channel_id is null then 'missing channel.id'
             when channel_name is null then 'missing channel.name'
         end as _quarantine_reason
@@ -39,6 +43,7 @@ final as (
         guild_name,
         exported_at,
         message_count,
+        messages,
         {{ base_disposition_columns('channel_id', 'exported_at desc nulls last, _file_name asc') }}
     from validated
 )

@@ -1,18 +1,19 @@
 {#
     Every message of every export file (the `messages` array, one row per element), typed. A message in
-    two files (overlapping exports) is a duplicate; the copy in the latest export is staged.
+    two files (overlapping exports) is a duplicate; the copy in the latest export is staged. Unnested
+    from base_discord__channel_exports, which holds each file's messages, rather than from the files.
 #}
-with source as (
-    select * from {{ source('discord', 'channel_exports') }}
+with exports as (
+    select * from {{ ref('base_discord__channel_exports') }}
 ),
 
 messages as (
     select
-        channel.id as channel_id,
-        {{ parse_timestamp('exportedAt') }} as exported_at,
+        channel_id,
+        exported_at,
         _file_name,
         {{ explode_array('messages') }} as message
-    from source
+    from exports
 ),
 
 typed as (

@@ -7,6 +7,7 @@ categories as (
         _file_name,
         {{ explode_array('category_list.categories') }} as category
     from source
+    where _parse_error is null
 ),
 
 typed as (
@@ -25,6 +26,25 @@ typed as (
     from categories
 ),
 
+unparseable_files as (
+    -- A categories.json that does not parse has nothing to unnest: it is kept as one quarantined row.
+    select
+        cast(null as {{ dbt.type_bigint() }}) as category_id,
+        cast(null as {{ dbt.type_string() }}) as category_id_text,
+        cast(null as {{ dbt.type_string() }}) as category_name,
+        cast(null as {{ dbt.type_string() }}) as category_slug,
+        cast(null as {{ dbt.type_string() }}) as description,
+        cast(null as {{ dbt.type_bigint() }}) as parent_category_id,
+        cast(null as {{ dbt.type_int() }}) as topic_count,
+        cast(null as {{ dbt.type_int() }}) as post_count,
+        false as is_read_restricted,
+        _file_name,
+        _raw_record,
+        _parse_error as _quarantine_reason
+    from source
+    where _parse_error is not null
+),
+
 validated as (
     select
         *,
@@ -33,6 +53,8 @@ validated as (
             when category_name is null then 'missing name'
         end as _quarantine_reason
     from typed
+    union all
+    select * from unparseable_files
 ),
 
 final as (

@@ -1,16 +1,17 @@
 {#
-    Every post of every topic document (`post_stream.posts`, one row per element), typed.
+    Every post of every topic document (`post_stream.posts`, one row per element), typed. Unnested from
+    base_discourse__topics, which holds each file's posts, rather than from the files again.
 #}
-with source as (
-    select * from {{ source('discourse', 'topics') }}
+with topics as (
+    select * from {{ ref('base_discourse__topics') }}
 ),
 
 posts as (
     select
-        id as file_topic_id,
+        topic_id_text as file_topic_id,
         _file_name,
-        {{ explode_array('post_stream.posts') }} as post
-    from source
+        {{ explode_array('posts') }} as post
+    from topics
 ),
 
 typed as (

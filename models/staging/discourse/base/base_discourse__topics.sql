@@ -19,8 +19,12 @@ typed as (
         coalesce({{ dbt.safe_cast('archived', dbt.type_boolean()) }}, false) as is_archived,
         archetype,
         {{ dbt.safe_cast('accepted_answer.post_number', dbt.type_int()) }} as accepted_answer_post_number,
+        -- The posts stay nested here; base_discourse__posts unnests them from this table, so the many
+        -- small topic files are read once.
+        post_stream.posts as posts,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -28,6 +32,7 @@ validated as (
     select
         *,
         case
+            when _parse_error is not null then _parse_error
             when topic_id_text is null then 'missing id'
             when topic_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
@@ -52,6 +57,7 @@ final as (
         is_archived,
         archetype,
         accepted_answer_post_number,
+        posts,
         {{ base_disposition_columns('topic_id', 'last_posted_at desc nulls last, _file_name asc') }}
     from validated
 )

@@ -20,7 +20,8 @@ typed as (
         {{ parse_timestamp('last_seen_at') }} as last_seen_at,
         {{ parse_timestamp('suspended_at') }} as suspended_at,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -28,6 +29,7 @@ validated as (
     select
         *,
         case
+            when _parse_error is not null then _parse_error
             when user_id_text is null then 'missing id'
             when user_id is null then 'id is not an integer'
             when username is null then 'missing username'

@@ -14,7 +14,8 @@ typed as (
         nullif(purpose.value, '') as purpose,
         {{ array_size('members') }} as member_count,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -22,6 +23,7 @@ validated as (
     select
         *,
         case
+            when _parse_error is not null then _parse_error
             when channel_id is null or channel_id = '' then 'missing id'
             when channel_name is null or channel_name = '' then 'missing name'
         end as _quarantine_reason

@@ -25,7 +25,8 @@ typed as (
         {{ epoch_seconds_to_timestamp('edited.ts') }} as edited_at,
         reactions,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -33,6 +34,7 @@ validated as (
     select
         *,
         case
+            when _parse_error is not null then _parse_error
             when message_ts is null then 'missing ts'
             when sent_at is null then 'unparseable ts'
             when channel_name is null or channel_name = '' then 'file is not inside a channel folder'

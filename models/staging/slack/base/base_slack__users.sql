@@ -21,7 +21,8 @@ typed as (
         coalesce({{ dbt.safe_cast('deleted', dbt.type_boolean()) }}, false) as is_deleted,
         {{ epoch_seconds_to_timestamp('updated') }} as updated_at,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -29,6 +30,7 @@ validated as (
     select
         *,
         case
+            when _parse_error is not null then _parse_error
             when user_id is null or user_id = '' then 'missing id'
         end as _quarantine_reason
     from typed

@@ -7,6 +7,7 @@ tweets as (
         _file_name,
         {{ explode_array('data') }} as tweet
     from source
+    where _parse_error is null
 ),
 
 typed as (
@@ -28,6 +29,28 @@ typed as (
     from tweets
 ),
 
+unparseable_pages as (
+    -- A page that does not parse has no tweets to unnest: it is kept as one quarantined row.
+    select
+        cast(null as {{ dbt.type_string() }}) as tweet_id,
+        cast(null as {{ dbt.type_string() }}) as author_id,
+        cast(null as {{ dbt.type_string() }}) as tweet_text,
+        cast(null as {{ dbt.type_timestamp() }}) as created_at,
+        cast(null as {{ dbt.type_string() }}) as conversation_id,
+        cast(null as {{ dbt.type_string() }}) as language,
+        cast(null as {{ dbt.type_int() }}) as like_count,
+        cast(null as {{ dbt.type_int() }}) as retweet_count,
+        cast(null as {{ dbt.type_int() }}) as reply_count,
+        cast(null as {{ dbt.type_int() }}) as quote_count,
+        cast(null as {{ dbt.type_bigint() }}) as impression_count,
+        false as is_reply,
+        _file_name,
+        _raw_record,
+        _parse_error as _quarantine_reason
+    from source
+    where _parse_error is not null
+),
+
 validated as (
     select
         *,
@@ -37,6 +60,8 @@ validated as (
             when created_at is null then 'missing or unparseable created_at'
         end as _quarantine_reason
     from typed
+    union all
+    select * from unparseable_pages
 ),
 
 final as (
