@@ -5,17 +5,46 @@
 #}
 
 {#
-    The columns every base model ends with, from a CTE that has `_file_name`, `_raw_record` and
-    `_quarantine_reason`. `key` is the entity's natural key, `order_by` picks the row staged among
-    several valid rows with that key (the others are duplicates); by default the latest Fivetran sync.
+    The columns every base model ends with, from the `quarantine_text` CTE (below). `key` is the entity's
+    natural key, `order_by` picks the row staged among several valid rows with that key (the others are
+    duplicates); by default the latest Fivetran sync.
 #}
 {% macro base_disposition_columns(key, order_by='fivetran_synced_at desc nulls last, _file_name asc') -%}
     _file_name,
     _quarantine_reason,
     {{ duplicate_flag(key, order_by) }} as _is_duplicate,
-    -- The record as text is kept for quarantined rows only: it is what the data team needs to inspect
-    -- them, and storing it for millions of valid rows would double the table.
-    case when _quarantine_reason is not null then _raw_record end as _raw_record
+    _quarantined_record as _raw_record
+{%- endmacro %}
+
+
+{#
+    The body of every base model's `quarantine_text` CTE, between `validated` (which has `_raw_record`,
+    the whole record as a struct/JSON value, and `_quarantine_reason`) and `final`. The record becomes
+    text for quarantined rows only: that is what the data team needs to inspect them, and rendering it
+    for millions of valid rows — and carrying it through the duplicate window — would cost more than
+    the rest of the model (measured: 16 s → 7.6 s and 8.1 → 2.8 GB on 5M page views).
+#}
+{% macro quarantine_text(relation='validated') -%}
+    select
+        *,
+        case
+            when _quarantine_reason is not null then {{ record_as_text('_raw_record') }}
+        end as _quarantined_record
+    from {{ relation }}
+{%- endmacro %}
+
+
+{# A struct, map or JSON value as JSON text. #}
+{% macro record_as_text(expression) -%}
+    {{ return(adapter.dispatch('record_as_text', 'community_warehouse')(expression)) }}
+{%- endmacro %}
+
+{% macro default__record_as_text(expression) -%}
+    to_json({{ expression }})
+{%- endmacro %}
+
+{% macro duckdb__record_as_text(expression) -%}
+    cast(to_json({{ expression }}) as varchar)
 {%- endmacro %}
 
 

@@ -81,6 +81,16 @@ def test_each_bad_record_is_quarantined_with_its_reason(broken_build):
     assert any("U_BAD_TS" in raw for *_, raw in rows)
     assert any("502 Bad Gateway" in raw for *_, raw in rows), "an unparseable file keeps its text"
     assert {f for *_, f, _ in rows} >= {"hubspot/contact.csv", "slack/users.json"}
+    # The record is kept as text, whole, for quarantined rows only.
+    contact = next(raw for s, e, r, _, raw in rows if r == "id is not an integer")
+    assert json.loads(contact)["id"] == "x1"
+    with duckdb.connect(str(db), read_only=True) as con:
+        for base in ("base_hubspot__contact", "base_slack__messages", "base_discord__messages"):
+            kept = con.execute(
+                f"select count(*) filter (where _quarantine_reason is null and _raw_record is not null), "
+                f"count(*) filter (where _quarantine_reason is not null and _raw_record is null) from staging.{base}"
+            ).fetchone()
+            assert kept == (0, 0), base
 
 
 def test_every_raw_row_is_accounted_for(broken_build):

@@ -28,6 +28,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         customer_id,
@@ -40,7 +44,7 @@ final as (
         heard_about_us,
         created_at_text,
         {{ base_disposition_columns('customer_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -44,6 +44,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         subscription_id,
@@ -67,7 +71,7 @@ final as (
         amount_text,
         created_at_text,
         {{ base_disposition_columns('subscription_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

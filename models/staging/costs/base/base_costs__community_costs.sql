@@ -29,6 +29,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         month_start,
@@ -39,7 +43,7 @@ final as (
         month_text,
         amount_text,
         {{ base_disposition_columns('month_start, program, category, amount, currency', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

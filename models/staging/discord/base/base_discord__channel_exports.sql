@@ -32,6 +32,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         channel_id,
@@ -45,7 +49,7 @@ final as (
         message_count,
         messages,
         {{ base_disposition_columns('channel_id', 'exported_at desc nulls last, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

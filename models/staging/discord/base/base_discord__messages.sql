@@ -34,7 +34,7 @@ typed as (
         message.reactions as reactions,
         exported_at,
         _file_name,
-        cast(to_json(message) as {{ dbt.type_string() }}) as _raw_record
+        message as _raw_record
     from messages
 ),
 
@@ -48,6 +48,10 @@ validated as (
             when channel_id is null then 'file has no channel.id'
         end as _quarantine_reason
     from typed
+),
+
+quarantine_text as (
+    {{ quarantine_text('validated') }}
 ),
 
 final as (
@@ -68,7 +72,7 @@ final as (
         reactions,
         exported_at,
         {{ base_disposition_columns('message_id', 'exported_at desc nulls last, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -22,7 +22,7 @@ typed as (
         {{ dbt.safe_cast('category.post_count', dbt.type_int()) }} as post_count,
         coalesce({{ dbt.safe_cast('category.read_restricted', dbt.type_boolean()) }}, false) as is_read_restricted,
         _file_name,
-        cast(to_json(category) as {{ dbt.type_string() }}) as _raw_record
+        category as _raw_record
     from categories
 ),
 
@@ -57,6 +57,10 @@ validated as (
     select * from unparseable_files
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         category_id,
@@ -69,7 +73,7 @@ final as (
         post_count,
         is_read_restricted,
         {{ base_disposition_columns('category_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

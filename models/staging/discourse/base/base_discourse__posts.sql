@@ -33,7 +33,7 @@ typed as (
         coalesce({{ dbt.safe_cast('post.accepted_answer', dbt.type_boolean()) }}, false) as is_accepted_answer,
         post.actions_summary as actions_summary,
         _file_name,
-        cast(to_json(post) as {{ dbt.type_string() }}) as _raw_record
+        post as _raw_record
     from posts
 ),
 
@@ -47,6 +47,10 @@ validated as (
             when post_number is null then 'missing post_number'
         end as _quarantine_reason
     from typed
+),
+
+quarantine_text as (
+    {{ quarantine_text('validated') }}
 ),
 
 final as (
@@ -68,7 +72,7 @@ final as (
         is_accepted_answer,
         actions_summary,
         {{ base_disposition_columns('post_id', 'updated_at desc nulls last, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

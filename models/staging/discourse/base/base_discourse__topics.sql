@@ -40,6 +40,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         topic_id,
@@ -59,7 +63,7 @@ final as (
         accepted_answer_post_number,
         posts,
         {{ base_disposition_columns('topic_id', 'last_posted_at desc nulls last, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -37,6 +37,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         user_id,
@@ -54,7 +58,7 @@ final as (
         last_seen_at,
         suspended_at,
         {{ base_disposition_columns('user_id', 'last_seen_at desc nulls last, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -29,6 +29,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         event_id,
@@ -41,7 +45,7 @@ final as (
         cost_usd,
         starts_at_text,
         {{ base_disposition_columns('event_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

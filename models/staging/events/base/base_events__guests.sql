@@ -35,6 +35,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         guest_id,
@@ -53,7 +57,7 @@ final as (
         heard_about_us,
         registered_at_text,
         {{ base_disposition_columns('guest_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

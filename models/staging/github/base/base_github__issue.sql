@@ -34,6 +34,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         issue_id,
@@ -51,7 +55,7 @@ final as (
         issue_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('issue_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -29,6 +29,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         issue_comment_id,
@@ -40,7 +44,7 @@ final as (
         issue_comment_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('issue_comment_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -23,6 +23,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         issue_id,
@@ -31,7 +35,7 @@ final as (
         issue_id_text,
         label_id_text,
         {{ base_disposition_columns('issue_id, label_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -26,6 +26,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         issue_id,
@@ -36,7 +40,7 @@ final as (
         issue_id_text,
         merged_at_text,
         {{ base_disposition_columns('issue_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

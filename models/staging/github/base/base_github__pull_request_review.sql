@@ -28,6 +28,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         review_id,
@@ -39,7 +43,7 @@ final as (
         review_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('review_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

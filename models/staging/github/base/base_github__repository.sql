@@ -32,6 +32,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         repository_id,
@@ -48,7 +52,7 @@ final as (
         repository_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('repository_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

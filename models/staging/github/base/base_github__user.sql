@@ -31,6 +31,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         github_user_id,
@@ -45,7 +49,7 @@ final as (
         github_user_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('github_user_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -30,6 +30,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         campaign_id,
@@ -44,7 +48,7 @@ final as (
         campaign_id_text,
         updated_at_text,
         {{ base_disposition_columns('campaign_id, updated_at', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

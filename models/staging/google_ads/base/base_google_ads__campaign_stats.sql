@@ -36,6 +36,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         stat_id,
@@ -53,7 +57,7 @@ final as (
         stat_date_text,
         cost_micros_text,
         {{ base_disposition_columns('stat_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -33,6 +33,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         company_id,
@@ -49,7 +53,7 @@ final as (
         fivetran_synced_text,
         is_deleted,
         {{ base_disposition_columns('company_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

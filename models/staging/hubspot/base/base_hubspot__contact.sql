@@ -38,6 +38,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         contact_id,
@@ -57,7 +61,7 @@ final as (
         fivetran_synced_text,
         is_deleted,
         {{ base_disposition_columns('contact_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

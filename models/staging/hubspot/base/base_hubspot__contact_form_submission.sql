@@ -31,6 +31,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         contact_id,
@@ -45,7 +49,7 @@ final as (
         submitted_at_text,
         contact_id_text,
         {{ base_disposition_columns('contact_id, conversion_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -37,6 +37,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         deal_id,
@@ -55,7 +59,7 @@ final as (
         created_at_text,
         fivetran_synced_text,
         {{ base_disposition_columns('deal_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -24,6 +24,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         deal_id,
@@ -33,7 +37,7 @@ final as (
         deal_id_text,
         company_id_text,
         {{ base_disposition_columns('deal_id, company_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

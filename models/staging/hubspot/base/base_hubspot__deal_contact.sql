@@ -25,6 +25,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         deal_id,
@@ -35,7 +39,7 @@ final as (
         deal_id_text,
         contact_id_text,
         {{ base_disposition_columns('deal_id, contact_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -29,6 +29,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         pipeline_stage_id,
@@ -43,7 +47,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         {{ base_disposition_columns('pipeline_stage_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

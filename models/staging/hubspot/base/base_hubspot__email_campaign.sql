@@ -27,6 +27,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         email_campaign_id,
@@ -38,7 +42,7 @@ final as (
         email_campaign_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('email_campaign_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -28,6 +28,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         email_event_id,
@@ -40,7 +44,7 @@ final as (
         fivetran_synced_at,
         occurred_at_text,
         {{ base_disposition_columns('email_event_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

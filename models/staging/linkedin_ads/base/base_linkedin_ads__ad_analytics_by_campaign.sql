@@ -30,6 +30,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         campaign_id,
@@ -43,7 +47,7 @@ final as (
         campaign_id_text,
         day_text,
         {{ base_disposition_columns('campaign_id, stat_date', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -30,6 +30,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         campaign_id,
@@ -44,7 +48,7 @@ final as (
         campaign_id_text,
         last_modified_text,
         {{ base_disposition_columns('campaign_id, last_modified_at', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -32,6 +32,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         account_id,
@@ -49,7 +53,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         {{ base_disposition_columns('account_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

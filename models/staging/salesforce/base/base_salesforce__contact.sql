@@ -31,6 +31,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         contact_id,
@@ -47,7 +51,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         {{ base_disposition_columns('contact_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

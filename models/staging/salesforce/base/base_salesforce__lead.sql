@@ -39,6 +39,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         lead_id,
@@ -62,7 +66,7 @@ final as (
         fivetran_synced_text,
         created_at_text,
         {{ base_disposition_columns('lead_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

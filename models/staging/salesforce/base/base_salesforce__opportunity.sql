@@ -40,6 +40,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         opportunity_id,
@@ -62,7 +66,7 @@ final as (
         amount_text,
         created_at_text,
         {{ base_disposition_columns('opportunity_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -30,6 +30,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         opportunity_id,
@@ -44,7 +48,7 @@ final as (
         fivetran_synced_at,
         valid_from_text,
         {{ base_disposition_columns('opportunity_id, valid_from') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -26,6 +26,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         user_id,
@@ -37,7 +41,7 @@ final as (
         fivetran_synced_at,
         fivetran_synced_text,
         {{ base_disposition_columns('user_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

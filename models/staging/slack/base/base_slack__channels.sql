@@ -30,6 +30,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         channel_id,
@@ -42,7 +46,7 @@ final as (
         purpose,
         member_count,
         {{ base_disposition_columns('channel_id', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -42,6 +42,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         channel_name,
@@ -60,7 +64,7 @@ final as (
         edited_at,
         reactions,
         {{ base_disposition_columns('channel_name, message_ts', '_file_name') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

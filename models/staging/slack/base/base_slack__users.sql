@@ -36,6 +36,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         user_id,
@@ -52,7 +56,7 @@ final as (
         is_deleted,
         updated_at,
         {{ base_disposition_columns('user_id', 'updated_at desc, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -25,7 +25,7 @@ typed as (
         {{ dbt.safe_cast('tweet.public_metrics.impression_count', dbt.type_bigint()) }} as impression_count,
         tweet.conversation_id is not null and tweet.conversation_id <> tweet.id as is_reply,
         _file_name,
-        cast(to_json(tweet) as {{ dbt.type_string() }}) as _raw_record
+        tweet as _raw_record
     from tweets
 ),
 
@@ -64,6 +64,10 @@ validated as (
     select * from unparseable_pages
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         tweet_id,
@@ -79,7 +83,7 @@ final as (
         impression_count,
         is_reply,
         {{ base_disposition_columns('tweet_id', '_file_name desc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

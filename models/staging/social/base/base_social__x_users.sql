@@ -22,7 +22,7 @@ typed as (
         {{ dbt.safe_cast('x_user.public_metrics.tweet_count', dbt.type_bigint()) }} as tweet_count,
         {{ dbt.safe_cast('x_user.public_metrics.listed_count', dbt.type_bigint()) }} as listed_count,
         _file_name,
-        cast(to_json(x_user) as {{ dbt.type_string() }}) as _raw_record
+        x_user as _raw_record
     from users
 ),
 
@@ -34,6 +34,10 @@ validated as (
             when username is null then 'missing username'
         end as _quarantine_reason
     from typed
+),
+
+quarantine_text as (
+    {{ quarantine_text('validated') }}
 ),
 
 final as (
@@ -50,7 +54,7 @@ final as (
         listed_count,
         -- The same author is in every page they tweeted on; pages are newest first, so the first file wins.
         {{ base_disposition_columns('user_id', '_file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -27,6 +27,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         identify_id,
@@ -37,7 +41,7 @@ final as (
         received_at,
         identified_at_text,
         {{ base_disposition_columns('identify_id', 'received_at asc, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

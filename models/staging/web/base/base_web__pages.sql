@@ -35,6 +35,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         page_view_id,
@@ -53,7 +57,7 @@ final as (
         utm_term,
         viewed_at_text,
         {{ base_disposition_columns('page_view_id', 'received_at asc, _file_name asc') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

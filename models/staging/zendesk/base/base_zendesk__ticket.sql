@@ -38,6 +38,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         ticket_id,
@@ -59,7 +63,7 @@ final as (
         created_at_text,
         fivetran_synced_text,
         {{ base_disposition_columns('ticket_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -31,6 +31,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         ticket_comment_id,
@@ -44,7 +48,7 @@ final as (
         created_at_text,
         fivetran_synced_text,
         {{ base_disposition_columns('ticket_comment_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final

@@ -31,6 +31,10 @@ validated as (
     from typed
 ),
 
+quarantine_text as (
+    {{ quarantine_text('validated') }}
+),
+
 final as (
     select
         user_id,
@@ -46,7 +50,7 @@ final as (
         user_id_text,
         fivetran_synced_text,
         {{ base_disposition_columns('user_id') }}
-    from validated
+    from quarantine_text
 )
 
 select * from final
