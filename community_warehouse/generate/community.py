@@ -57,10 +57,21 @@ def make_handles(people: pd.DataFrame, rng: np.random.Generator, styles: tuple[s
     return handles.to_numpy()
 
 
-def platform(
-    world: World, name: str, share: float, rate: float, styles: tuple[str, ...], staff_join: bool = True
-) -> Platform:
-    """Members (and, with `staff_join`, all staff) on a platform; monthly action counts follow World.active."""
+PLATFORMS: dict[str, dict] = {
+    # share of members on the platform, actions per month per unit of propensity, handle styles
+    "discord": {"share": 0.3, "rate": 0.5, "styles": ("firstNN", "first_lNN", "firstlast", "flast")},
+    "discourse": {"share": 0.25, "rate": 0.3, "styles": ("first.last", "firstlast", "flast", "first_last")},
+    "github": {"share": 0.25, "rate": 0.3, "styles": ("firstlast", "first-last", "flast", "firstNN")},
+    "x": {"share": 0.15, "rate": 0.25, "styles": ("first_last", "firstlast", "firstNN"), "staff_join": False},
+}
+
+
+def platform(world: World, name: str) -> Platform:
+    """Members (and, unless the platform says otherwise, all staff) on a platform, with their handle there;
+    monthly action counts follow World.active. Deterministic per seed and platform, so another writer (the
+    CRM's "GitHub username" field) sees the same people and handles."""
+    spec = PLATFORMS[name]
+    share, rate, styles, staff_join = spec["share"], spec["rate"], spec["styles"], spec.get("staff_join", True)
     rng = rng_for(world.config.seed, "platform", name)
     people = world.people
     member = people.is_member.to_numpy()
@@ -75,6 +86,15 @@ def platform(
     lam = who.propensity.to_numpy()[:, None] * rate * mult[None, :]
     counts = rng.poisson(lam) * world.active[who.person_index.to_numpy()]
     return Platform(name=name, people=who.reset_index(drop=True), counts=counts.astype(np.int64))
+
+
+def community_email(people: pd.DataFrame, rng: np.random.Generator, loyalty: float = 0.95):
+    """The address each person gives a community tool: their preferred mailbox with probability `loyalty`,
+    else the other one (when they have both). Returns (email, used_work_address)."""
+    work = people.work_email.to_numpy()
+    stray = rng.random(len(people)) >= loyalty
+    use_work = (work != "") & (people.prefers_work_email.to_numpy() ^ stray)
+    return np.where(use_work, work, people.personal_email.to_numpy()), use_work
 
 
 def expand(counts: np.ndarray, rng: np.random.Generator, starts: np.ndarray, lengths: np.ndarray):

@@ -240,6 +240,10 @@ def simulate_activity(config: GeneratorConfig, people: pd.DataFrame, campaigns: 
 def build_world(config: GeneratorConfig) -> World:
     companies = build_companies(config)
     people = build_people(config, companies)
+    # The address a person gives community tools, most of the time (see community.community_email):
+    # people reuse one mailbox for sign-ups, which is what lets an e-mail match find them again.
+    mailbox_rng = rng_for(config.seed, "people", "mailbox")
+    people["prefers_work_email"] = (people.work_email.to_numpy() != "") & (mailbox_rng.random(len(people)) < 0.55)
     campaigns = build_campaigns(config)
     active = simulate_activity(config, people, campaigns)
     return World(config=config, companies=companies, people=people, active=active, campaigns=campaigns)

@@ -28,3 +28,31 @@
 {% macro duckdb__array_size(expr) -%}
     len({{ expr }})
 {%- endmacro %}
+
+
+{# Text split on a one-character delimiter into an array of strings (Spark's split takes a regex). #}
+{% macro split_to_array(expr, delimiter) -%}
+    {{ return(adapter.dispatch('split_to_array', 'community_warehouse')(expr, delimiter)) }}
+{%- endmacro %}
+
+{% macro default__split_to_array(expr, delimiter) -%}
+    split({{ expr }}, '[{{ delimiter }}]')
+{%- endmacro %}
+
+{% macro duckdb__split_to_array(expr, delimiter) -%}
+    string_split({{ expr }}, '{{ delimiter }}')
+{%- endmacro %}
+
+
+{# Aggregate: the distinct non-null values of a text column, sorted, joined by ', '. #}
+{% macro sorted_distinct_list(expr) -%}
+    {{ return(adapter.dispatch('sorted_distinct_list', 'community_warehouse')(expr)) }}
+{%- endmacro %}
+
+{% macro default__sorted_distinct_list(expr) -%}
+    array_join(array_sort(collect_set({{ expr }})), ', ')
+{%- endmacro %}
+
+{% macro duckdb__sorted_distinct_list(expr) -%}
+    string_agg(distinct {{ expr }}, ', ' order by {{ expr }})
+{%- endmacro %}

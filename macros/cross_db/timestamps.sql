@@ -44,3 +44,17 @@
 {% macro month_start(expr) -%}
     cast({{ dbt.date_trunc('month', expr) }} as date)
 {%- endmacro %}
+
+
+{# A UTC timestamp (without time zone) to whole epoch seconds, as a bigint. #}
+{% macro timestamp_to_epoch_seconds(expr) -%}
+    {{ return(adapter.dispatch('timestamp_to_epoch_seconds', 'community_warehouse')(expr)) }}
+{%- endmacro %}
+
+{% macro default__timestamp_to_epoch_seconds(expr) -%}
+    unix_timestamp({{ expr }})
+{%- endmacro %}
+
+{% macro duckdb__timestamp_to_epoch_seconds(expr) -%}
+    cast(floor(epoch({{ expr }})) as bigint)
+{%- endmacro %}

@@ -33,3 +33,22 @@
 {% macro normalize_domain(expr) -%}
     nullif(regexp_replace(regexp_replace(lower(trim({{ expr }})), '^(https?://)?(www[.])?', ''), '/.*$', ''), '')
 {%- endmacro %}
+
+
+{#
+    A platform handle as people type it into a form ("@Jane_Doe", "https://github.com/jane-doe/",
+    " x.com/JaneDoe ") reduced to the handle as the platform stores it, lower-cased (X, GitHub and
+    Discord handles are case-insensitive); null when empty.
+#}
+{% macro clean_handle(expr) -%}
+    nullif(
+        regexp_replace(
+            regexp_replace(
+                lower(trim({{ expr }})),
+                '^(https?://)?(www[.])?((x|twitter|github)[.]com/)?@?', ''
+            ),
+            '/.*$', ''
+        ),
+        ''
+    )
+{%- endmacro %}

@@ -67,7 +67,7 @@ def write_discord(world: World, raw: Path, progress: Progress) -> DiscordResult:
     rng = rng_for(cfg.seed, "discord")
     out = raw / "discord"
     out.mkdir(parents=True, exist_ok=True)
-    on = platform(world, "discord", share=0.3, rate=0.5, styles=("firstNN", "first_lNN", "firstlast", "flast"))
+    on = platform(world, "discord")
     members = on.people
     starts, lengths = month_bounds(world)
     k = len(members)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from community_warehouse.generate import vocab
-from community_warehouse.generate.community import expand, month_bounds, pick_same_month, platform
+from community_warehouse.generate.community import community_email, expand, month_bounds, pick_same_month, platform
 from community_warehouse.generate.config import rng_for
 from community_warehouse.generate.io import text_replace
 from community_warehouse.generate.progress import Progress
@@ -56,7 +56,7 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
     out = raw / "discourse"
     (out / "users").mkdir(parents=True, exist_ok=True)
     (out / "topics").mkdir(parents=True, exist_ok=True)
-    on = platform(world, "discourse", share=0.25, rate=0.3, styles=("first.last", "firstlast", "flast", "first_last"))
+    on = platform(world, "discourse")
     members = on.people
     k = len(members)
     starts, lengths = month_bounds(world)
@@ -64,7 +64,7 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
     # Users: ids from 2 (1 is the first admin), plus Discourse's own `system` user (-1).
     user_ids = 2 + np.arange(k)
     work = members.work_email.to_numpy()
-    email = np.where((work != "") & (rng.random(k) < 0.5), work, members.personal_email.to_numpy())
+    email, _ = community_email(members, rng)
     gh_noreply = rng.random(k) < 0.01
     email = np.where(
         gh_noreply,

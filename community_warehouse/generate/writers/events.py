@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from community_warehouse.generate.commerce import heard_about_us
+from community_warehouse.generate.community import community_email
 from community_warehouse.generate.config import rng_for
 from community_warehouse.generate.io import epoch_us
 from community_warehouse.generate.progress import Progress
@@ -154,8 +155,7 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
         if g == 0:
             continue
         total += g
-        work = guests.work_email.to_numpy()
-        email = np.where((work != "") & (rng.random(g) < 0.55), work, guests.personal_email.to_numpy())
+        email, used_work = community_email(guests, rng)
         email = np.where(rng.random(g) < 0.08, pd.Series(email).str.upper().to_numpy(), email)
         is_member = member[guests.person_index.to_numpy()]
         shows = rng.random(g) < np.where(is_member, show_member[ev.format], show_other[ev.format])
@@ -213,7 +213,7 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
                     "person_id": frame._person_id.to_numpy(),
                     "kind": "person",
                     "email_written": frame.email.to_numpy(),
-                    "mailbox": "",
+                    "mailbox": np.where(used_work, "work", "personal"),
                 }
             )
         )

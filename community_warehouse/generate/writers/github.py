@@ -50,7 +50,7 @@ def write_github(world: World, raw: Path, progress: Progress) -> GithubResult:
     cfg = world.config
     rng = rng_for(cfg.seed, "github")
     out = raw / "github"
-    on = platform(world, "github", share=0.25, rate=0.3, styles=("firstlast", "first-last", "flast", "firstNN"))
+    on = platform(world, "github")
     members = on.people
     k = len(members)
     starts, lengths = month_bounds(world)

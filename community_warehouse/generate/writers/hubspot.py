@@ -18,6 +18,7 @@ import pandas as pd
 
 from community_warehouse.generate import vocab
 from community_warehouse.generate.commerce import Commerce, heard_about_us
+from community_warehouse.generate.community import community_email, platform
 from community_warehouse.generate.config import rng_for
 from community_warehouse.generate.io import epoch_us, to_hubspot_ts, unique_numbers, uuid_like, write_csv
 from community_warehouse.generate.progress import Progress
@@ -56,14 +57,18 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
 
     has_company = people.company_index.to_numpy() > 0
     is_member = people.is_member.to_numpy()
-    p_crm = np.where(is_member, np.where(has_company, 0.55, 0.25), 0.9)
+    # Most members joined through the "Join the community" form, which creates a contact.
+    p_crm = np.where(is_member, 0.95, 0.9)
     in_crm = (rng.random(n) < p_crm) & ~people.is_staff.to_numpy()
     cp = people[in_crm].reset_index(drop=True)
     k = len(cp)
     cp_company = cp.company_index.to_numpy()
     cp_has_company = cp_company > 0
 
-    use_work = cp_has_company & (rng.random(k) < 0.85)
+    # Members gave the join form the address they use for the community; other contacts (marketing
+    # leads, sales prospects) mostly a work address.
+    _, community_work = community_email(cp, rng)
+    use_work = np.where(cp.is_member.to_numpy(), community_work, cp_has_company & (rng.random(k) < 0.85))
     email = np.where(use_work, cp.work_email, cp.personal_email)
     mailbox = np.where(use_work, "work", "personal")
 
@@ -176,6 +181,31 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
     )
     answered = heard_rng.random(m + n_role) < 0.4
     frame["property_how_did_you_hear_about_us"] = np.where(answered, heard_about_us(heard_rng, channel), "")
+
+    # What the CRM knows beyond the main address: the other mailbox (HubSpot keeps the addresses a
+    # contact also used in `hs_additional_emails`, `;`-separated), and the handles the join form asks
+    # for — X in HubSpot's own `twitterhandle`, GitHub and Discord in custom properties — typed as people
+    # type them (an @, a profile URL, capitals).
+    link_rng = rng_for(cfg.seed, "hubspot", "links")
+    other = np.where(contacts.email_clean.to_numpy() == src.work_email.to_numpy(), src.personal_email, src.work_email)
+    has_other = (other != "") & (src.work_email.to_numpy() != "")
+    additional = np.where(has_other & (link_rng.random(m) < 0.95), other, "")
+    frame["property_hs_additional_emails"] = np.concatenate([additional, [""] * n_role])
+    for column, name, url in [
+        ("property_twitterhandle", "x", "https://x.com/"),
+        ("property_github_username", "github", "https://github.com/"),
+        ("property_discord_username", "discord", ""),
+    ]:
+        on = platform(world, name).people
+        handle = pd.Series(on.handle.to_numpy(), index=on.person_index.to_numpy()).reindex(src.person_index)
+        handle = handle.fillna("").to_numpy().astype(object)
+        u = link_rng.random(m)
+        typed = np.where(u < 0.15, "@" + handle, handle)
+        if url:
+            typed = np.where((u >= 0.15) & (u < 0.25), url + handle, typed)
+        typed = np.where((u >= 0.25) & (u < 0.3), pd.Series(typed).str.title().to_numpy(), typed)
+        answered = (handle != "") & (link_rng.random(m) < 0.95)
+        frame[column] = np.concatenate([np.where(answered, typed, ""), [""] * n_role])
 
     # An older copy of 2 % of rows, from a sync two months earlier (latest sync must win downstream).
     stale = frame.iloc[np.flatnonzero(rng.random(len(frame)) < 0.02)].copy()

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from community_warehouse.generate import vocab
+from community_warehouse.generate.community import community_email
 from community_warehouse.generate.config import rng_for
 from community_warehouse.generate.io import (
     base36_ids,
@@ -100,7 +101,8 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
     has_company = sp.company_index.to_numpy() >= 0
     is_staff = sp.is_staff.to_numpy()
 
-    use_work = (has_company & (rng.random(k) < 0.6)) | is_staff
+    email, use_work = community_email(sp, rng)
+    use_work = use_work | is_staff
     email = pd.Series(np.where(use_work, sp.work_email, sp.personal_email))
     u = rng.random(k)
     plus = (u < 0.04) & ~is_staff

@@ -49,7 +49,7 @@ def write_x(world: World, raw: Path, progress: Progress) -> XResult:
     rng = rng_for(cfg.seed, "social_x")
     out = raw / "social" / "x"
     out.mkdir(parents=True, exist_ok=True)
-    on = platform(world, "x", share=0.15, rate=0.25, styles=("first_last", "firstlast", "firstNN"), staff_join=False)
+    on = platform(world, "x")
     members = on.people
     k = len(members)
     starts, lengths = month_bounds(world)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from community_warehouse.generate.community import community_email
 from community_warehouse.generate.config import rng_for
 from community_warehouse.generate.io import uuid_like, write_csv
 from community_warehouse.generate.marketing import PAGES, WebPlan
@@ -135,7 +136,7 @@ def write_web(world: World, plan: WebPlan, raw: Path, progress: Progress) -> Web
     ident = pd.concat([identified, shared_sessions]).drop_duplicates(["anonymous_id", "person_index"])
     who = people.iloc[ident.person_index.to_numpy()]
     work = who.work_email.to_numpy()
-    email = np.where((work != "") & (rng.random(len(who)) < 0.7), work, who.personal_email.to_numpy())
+    email, _ = community_email(who, rng)
     email = np.where(rng.random(len(who)) < 0.1, pd.Series(email).str.title().to_numpy(), email)
     at = ident.started_us.to_numpy() + rng.integers(30, 600, len(ident)) * 1_000_000
     m = len(ident)

@@ -15,6 +15,11 @@ final as (
         company_id,
         lifecycle_stage,
         analytics_source,
+        additional_emails,
+        x_handle,
+        github_login,
+        discord_username,
+        heard_about_us,
         created_at,
         is_deleted,
         fivetran_synced_at

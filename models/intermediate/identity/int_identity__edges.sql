@@ -1,0 +1,143 @@
+{#
+    The identity graph's edges: one row per pair of identifiers and the rule that links them. Built
+    from the claims (an account and what its record states) and the curated link seed, minus what may
+    never link anyone:
+      - role and generic addresses (info@, support@, … from role_email_local_parts);
+      - bot accounts;
+      - shared devices: a web anonymous id identified as more than one address;
+      - curated splits: the pair's direct evidence, and every identifier that vouches for both sides
+        (the shared address or device), is cut; a curated link for a split pair is ignored.
+    Pairs are stored once, smaller identifier first.
+#}
+with claims as (
+    select * from {{ ref('int_identity__claims') }}
+),
+
+role_local_parts as (
+    select local_part from {{ ref('role_email_local_parts') }}
+),
+
+links as (
+    select * from {{ ref('identity_links') }}
+),
+
+splits as (
+    select
+        concat(identifier_type_a, ':', trim(identifier_value_a)) as identifier_id_a,
+        concat(identifier_type_b, ':', trim(identifier_value_b)) as identifier_id_b
+    from {{ ref('identity_splits') }}
+),
+
+shared_devices as (
+    select identifier_value
+    from claims
+    where identifier_type = 'web_anonymous_id' and stated_type = 'email'
+    group by identifier_value
+    having count(distinct stated_value) > 1
+),
+
+claimed as (
+    select
+        concat(claims.identifier_type, ':', claims.identifier_value) as from_identifier_id,
+        concat(claims.stated_type, ':', claims.stated_value) as to_identifier_id,
+        claims.rule,
+        claims.source_name
+    from claims
+    left join role_local_parts
+        on claims.stated_type = 'email'
+        and {{ email_local_part('claims.stated_value') }} = role_local_parts.local_part
+    left join shared_devices
+        on claims.identifier_type = 'web_anonymous_id'
+        and claims.identifier_value = shared_devices.identifier_value
+    where claims.stated_value is not null
+        and not claims.is_bot
+        and role_local_parts.local_part is null
+        and shared_devices.identifier_value is null
+),
+
+known as (
+    select concat(identifier_type, ':', identifier_value) as identifier_id from claims
+    union
+    select concat(stated_type, ':', stated_value) from claims where stated_value is not null
+),
+
+curated as (
+    -- Only links between identifiers the exports hold: a seed row about someone not (yet) seen is inert.
+    select
+        concat(links.identifier_type_a, ':', trim(links.identifier_value_a)) as from_identifier_id,
+        concat(links.identifier_type_b, ':', trim(links.identifier_value_b)) as to_identifier_id,
+        'curated_link' as rule,
+        'identity_links' as source_name
+    from links
+    inner join known as known_a
+        on concat(links.identifier_type_a, ':', trim(links.identifier_value_a)) = known_a.identifier_id
+    inner join known as known_b
+        on concat(links.identifier_type_b, ':', trim(links.identifier_value_b)) = known_b.identifier_id
+),
+
+candidate as (
+    select
+        least(from_identifier_id, to_identifier_id) as identifier_id_a,
+        greatest(from_identifier_id, to_identifier_id) as identifier_id_b,
+        rule,
+        source_name
+    from claimed
+    union all
+    select
+        least(from_identifier_id, to_identifier_id),
+        greatest(from_identifier_id, to_identifier_id),
+        rule,
+        source_name
+    from curated
+),
+
+split_pairs as (
+    select
+        least(identifier_id_a, identifier_id_b) as identifier_id_a,
+        greatest(identifier_id_a, identifier_id_b) as identifier_id_b
+    from splits
+),
+
+candidate_directed as (
+    select identifier_id_a as node, identifier_id_b as neighbour from candidate
+    union all
+    select identifier_id_b, identifier_id_a from candidate
+),
+
+vouching as (
+    -- Identifiers adjacent to both sides of a split (the shared mailbox, the shared laptop's id).
+    select distinct side_a.neighbour as identifier_id
+    from splits
+    inner join candidate_directed as side_a
+        on splits.identifier_id_a = side_a.node
+    inner join candidate_directed as side_b
+        on splits.identifier_id_b = side_b.node
+        and side_a.neighbour = side_b.neighbour
+),
+
+final as (
+    select
+        candidate.identifier_id_a,
+        candidate.identifier_id_b,
+        candidate.rule,
+        min(candidate.source_name) as source_name,
+        count(*) as evidence_count
+    from candidate
+    left join split_pairs
+        on candidate.identifier_id_a = split_pairs.identifier_id_a
+        and candidate.identifier_id_b = split_pairs.identifier_id_b
+    left join vouching as vouching_a
+        on candidate.identifier_id_a = vouching_a.identifier_id
+    left join vouching as vouching_b
+        on candidate.identifier_id_b = vouching_b.identifier_id
+    where split_pairs.identifier_id_a is null
+        and vouching_a.identifier_id is null
+        and vouching_b.identifier_id is null
+        and candidate.identifier_id_a <> candidate.identifier_id_b
+    group by
+        candidate.identifier_id_a,
+        candidate.identifier_id_b,
+        candidate.rule
+)
+
+select * from final

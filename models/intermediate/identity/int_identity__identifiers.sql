@@ -1,0 +1,75 @@
+{#
+    Every identifier seen anywhere: accounts (slack_user, discord_user, hubspot_contact, …) and what
+    their records state (email, github_login, discord_username, x_handle). `identifier_id` is
+    `<type>:<value>`, the key the edges and the member map use.
+#}
+with claims as (
+    select * from {{ ref('int_identity__claims') }}
+),
+
+role_local_parts as (
+    select local_part from {{ ref('role_email_local_parts') }}
+),
+
+sightings as (
+    -- An account is seen by its own record; a stated identifier by each record that states it.
+    select
+        identifier_type,
+        identifier_value,
+        source_name,
+        display_name,
+        is_bot,
+        first_seen_at,
+        last_seen_at,
+        true as is_account
+    from claims
+    union all
+    select
+        stated_type,
+        stated_value,
+        source_name,
+        cast(null as {{ dbt.type_string() }}),
+        false,
+        first_seen_at,
+        last_seen_at,
+        false
+    from claims
+    where stated_value is not null
+),
+
+grouped as (
+    select
+        concat(identifier_type, ':', identifier_value) as identifier_id,
+        identifier_type,
+        identifier_value,
+        {{ sorted_distinct_list('source_name') }} as source_names,
+        count(distinct source_name) as source_count,
+        max(display_name) as display_name,
+        max(case when is_bot then 1 else 0 end) = 1 as is_bot,
+        max(case when is_account then 1 else 0 end) = 1 as is_account,
+        min(first_seen_at) as first_seen_at,
+        max(last_seen_at) as last_seen_at
+    from sightings
+    group by identifier_type, identifier_value
+),
+
+final as (
+    select
+        grouped.identifier_id,
+        grouped.identifier_type,
+        grouped.identifier_value,
+        grouped.source_names,
+        grouped.source_count,
+        grouped.display_name,
+        grouped.is_bot,
+        grouped.is_account,
+        grouped.identifier_type = 'email' and role_local_parts.local_part is not null as is_role_address,
+        grouped.first_seen_at,
+        grouped.last_seen_at
+    from grouped
+    left join role_local_parts
+        on grouped.identifier_type = 'email'
+        and {{ email_local_part('grouped.identifier_value') }} = role_local_parts.local_part
+)
+
+select * from final

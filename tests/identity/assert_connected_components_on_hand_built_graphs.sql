@@ -1,0 +1,52 @@
+{#
+    connected_components on graphs whose answer is known by hand:
+      - a chain of 25 links k00 - k01 - … - k25, listed in scrambled order: one component, k00;
+      - a cycle c3 - c4 - c2 - c1 - c3: one component, c1;
+      - two triangles joined by one edge (t5-t6-t7, t1-t2-t3, t7-t2): one component, t1;
+      - z, with no edge: its own component.
+    Fails with a row per node whose component differs from that expectation.
+#}
+{%- set chain = [] -%}
+{%- for i in [13, 2, 24, 7, 0, 19, 11, 5, 22, 16, 9, 1, 20, 14, 3, 23, 8, 17, 12, 6, 21, 4, 18, 10, 15] -%}
+    {%- do chain.append("('k%02d', 'k%02d')" | format(i, i + 1)) -%}
+{%- endfor -%}
+{%- set edges_sql -%}
+    select node_a, node_b from (values
+        {{ chain | join(', ') }},
+        ('c3', 'c4'), ('c4', 'c2'), ('c2', 'c1'), ('c1', 'c3'),
+        ('t5', 't6'), ('t6', 't7'), ('t7', 't5'), ('t1', 't2'), ('t2', 't3'), ('t3', 't1'), ('t7', 't2')
+    ) as e (node_a, node_b)
+{%- endset -%}
+{%- set expected = [] -%}
+{%- for i in range(26) -%}{%- do expected.append("('k%02d', 'k00')" | format(i)) -%}{%- endfor -%}
+{%- for n in ['c1', 'c2', 'c3', 'c4'] -%}{%- do expected.append("('" ~ n ~ "', 'c1')") -%}{%- endfor -%}
+{%- for n in ['t1', 't2', 't3', 't5', 't6', 't7'] -%}{%- do expected.append("('" ~ n ~ "', 't1')") -%}{%- endfor -%}
+{%- do expected.append("('z', 'z')") -%}
+{%- set nodes_sql -%}
+    select node from (values {{ expected | join(', ') }}) as n (node, component)
+{%- endset -%}
+
+{%- set scratch = 'test_connected_components' -%}
+{%- set mismatches = [] -%}
+{%- if execute and flags.WHICH in ('test', 'build') -%}
+    {%- set result = connected_components(nodes_sql, edges_sql, scratch, schema=target.schema) -%}
+    {%- set rows = run_query("
+        select x.node, x.component as expected, r.label as found
+        from (values " ~ expected | join(', ') ~ ") as x (node, component)
+        left join " ~ result ~ " as r on x.node = r.node
+        where r.label is null or r.label <> x.component
+    ") -%}
+    {%- for row in rows -%}
+        {%- do mismatches.append("('" ~ row[0] ~ "', '" ~ row[1] ~ "', '" ~ (row[2] or 'none') ~ "')") -%}
+    {%- endfor -%}
+    {%- do drop_component_scratch(scratch, target.schema) -%}
+{%- endif -%}
+
+{% if mismatches %}
+select node, expected_component, found_component
+from (values {{ mismatches | join(', ') }}) as m (node, expected_component, found_component)
+{% else %}
+select node, node as expected_component, node as found_component
+from (values ('none')) as m (node)
+where 1 = 0
+{% endif %}
