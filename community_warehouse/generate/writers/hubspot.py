@@ -55,7 +55,6 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
     window_end = epoch_us(world.month_starts[-1]) + 30 * DAY_US
     synced_base = window_end + DAY_US
 
-    has_company = people.company_index.to_numpy() > 0
     is_member = people.is_member.to_numpy()
     # Most members joined through the "Join the community" form, which creates a contact.
     p_crm = np.where(is_member, 0.95, 0.9)
@@ -123,6 +122,18 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
         "",
     )
     company_text = np.where(rng.random(m) < 0.1, "", company_text)
+
+    # HubSpot's automatic company association also makes "companies" of free-mail domains: some
+    # contacts with a personal address end up at "Gmail". Nobody works there.
+    free_rng = rng_for(cfg.seed, "hubspot", "free_mail_companies")
+    free_companies = pd.DataFrame(
+        {"name": ["Gmail", "Yahoo"], "domain": ["gmail.com", "yahoo.com"]},
+        index=pd.Index(unique_numbers(free_rng, 2, 1_000_000_000, 9_999_999_999), name="id"),
+    )
+    domain_of_email = pd.Series(contacts.email_clean.to_numpy()).str.partition("@")[2].to_numpy()
+    for free_id, free_domain in free_companies.domain.items():
+        auto = (associated == "") & (domain_of_email == free_domain) & (free_rng.random(m) < 0.3)
+        associated = np.where(auto, str(free_id), associated)
 
     n_role = len(role_email)
     all_ids = unique_numbers(rng, m + n_role, 10_000_000, 999_999_999)
@@ -243,7 +254,23 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
                 (window_start - co.founded_days_before_window.to_numpy() * DAY_US // 4).astype(np.int64)
             ),
         }
-    ).sort_values("id")
+    )
+    free_csv = pd.DataFrame(
+        {
+            "id": free_companies.index.to_numpy(),
+            "is_deleted": "false",
+            "_fivetran_synced": to_hubspot_ts(np.full(2, synced_base)),
+            "property_name": free_companies.name.to_numpy(),
+            "property_domain": free_companies.domain.to_numpy(),
+            "property_website": "",
+            "property_industry": "",
+            "property_country": "",
+            "property_numberofemployees": "",
+            "property_annualrevenue": "",
+            "property_createdate": to_hubspot_ts(np.full(2, window_start)),
+        }
+    )
+    company_csv = pd.concat([company_csv, free_csv]).sort_values("id")
     write_csv(company_csv, raw / "hubspot" / "company.csv")
     progress.step(f"hubspot: {len(contact_csv):,} contact rows, {len(company_csv):,} companies")
 
