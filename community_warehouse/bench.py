@@ -30,7 +30,24 @@ COUNTED = [
     "staging.stg_hubspot__contacts",
     "intermediate.int_identity__slack_users",
     "intermediate.int_activities__slack",
+    "intermediate.int_identity__identifiers",
+    "intermediate.int_identity__edges",
+    "marts.fct_activities",
+    "marts.dim_members",
+    "marts.dim_accounts",
     "marts.community__engagement_monthly",
+]
+
+# The identity models, re-run on their own after the build to time them apart from staging.
+IDENTITY_MODELS = [
+    "int_identity__claims",
+    "int_identity__identifiers",
+    "int_identity__edges",
+    "int_identity__member_map",
+    "int_identity__merge_audit",
+    "int_members__profile",
+    "int_crm__accounts",
+    "int_crm__member_accounts",
 ]
 
 
@@ -81,6 +98,20 @@ def main(argv: list[str] | None = None) -> int:
     report["dbt_build_peak_rss_mb"] = round(build.peak_rss_mb)
     report["dbt_build_ok"] = build.returncode == 0
 
+    if build.returncode == 0 and not args.select:
+        identity_cmd = [
+            str(Path(sys.executable).parent / "dbt"),
+            "run",
+            "--target-path",
+            str(target),
+            "--select",
+            *IDENTITY_MODELS,
+        ]
+        print("running:", " ".join(identity_cmd), file=sys.stderr)
+        identity = run_measured(identity_cmd, env=env, cwd=PROJECT_ROOT, echo=False)
+        report["identity_models_seconds"] = round(identity.seconds, 1)
+        report["identity_models_peak_rss_mb"] = round(identity.peak_rss_mb)
+
     with duckdb.connect(str(db), read_only=True) as con:
         report["rows"] = {}
         for relation in COUNTED:
@@ -88,10 +119,12 @@ def main(argv: list[str] | None = None) -> int:
                 report["rows"][relation] = con.execute(f"select count(*) from {relation}").fetchone()[0]
             except duckdb.Error:
                 report["rows"][relation] = None
-        members = con.execute(
-            "select count(distinct member_id) from intermediate.int_activities__slack where not is_bot"
-        ).fetchone()[0]
-        report["rows"]["distinct active members"] = members
+        try:
+            report["rows"]["distinct active members"] = con.execute(
+                "select count(distinct member_id) from marts.fct_activities where not is_bot"
+            ).fetchone()[0]
+        except duckdb.Error:
+            report["rows"]["distinct active members"] = None
     results = json.loads((target / "run_results.json").read_text())["results"]
     slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:10]
     report["slowest_nodes"] = {r["unique_id"]: round(r["execution_time"], 2) for r in slowest}
@@ -106,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         f"dbt build: {report['dbt_build_seconds']:>8} s   peak RSS {report['dbt_build_peak_rss_mb']:,} MB   "
         f"{'ok' if report['dbt_build_ok'] else 'FAILED'}   database {report['database_mb']:,} MB"
     )
+    if "identity_models_seconds" in report:
+        print(
+            f"identity:  {report['identity_models_seconds']:>8} s   "
+            f"peak RSS {report['identity_models_peak_rss_mb']:,} MB   "
+            f"({len(IDENTITY_MODELS)} identity models re-run on their own)"
+        )
     for relation, n in report["rows"].items():
         print(f"  {relation:<45} {n if n is None else format(n, ','):>14}")
     print("slowest nodes (s):")

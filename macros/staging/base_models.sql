@@ -24,11 +24,13 @@
     for millions of valid rows — and carrying it through the duplicate window — would cost more than
     the rest of the model (measured: 16 s → 7.6 s and 8.1 → 2.8 GB on 5M page views).
 #}
-{% macro quarantine_text(relation='validated') -%}
+{% macro quarantine_text(relation='validated', record_is_text=false) -%}
+    {#- record_is_text: the model rendered `_raw_record` itself (it unions records of different shapes). -#}
     select
         *,
         case
-            when _quarantine_reason is not null then {{ record_as_text('_raw_record') }}
+            when _quarantine_reason is not null
+                then {{ '_raw_record' if record_is_text else record_as_text('_raw_record') }}
         end as _quarantined_record
     from {{ relation }}
 {%- endmacro %}

@@ -29,6 +29,7 @@
 {%- set scratch = 'test_connected_components' -%}
 {%- set mismatches = [] -%}
 {%- if execute and flags.WHICH in ('test', 'build') -%}
+    {%- do adapter.create_schema(api.Relation.create(database=this.database, schema=target.schema)) -%}
     {%- set result = connected_components(nodes_sql, edges_sql, scratch, schema=target.schema) -%}
     {%- set rows = run_query("
         select x.node, x.component as expected, r.label as found
@@ -37,16 +38,23 @@
         where r.label is null or r.label <> x.component
     ") -%}
     {%- for row in rows -%}
-        {%- do mismatches.append("('" ~ row[0] ~ "', '" ~ row[1] ~ "', '" ~ (row[2] or 'none') ~ "')") -%}
+        {%- do mismatches.append([row[0], row[1], row[2] or 'none']) -%}
     {%- endfor -%}
     {%- do drop_component_scratch(scratch, target.schema) -%}
 {%- endif -%}
 
 {% if mismatches %}
-select node, expected_component, found_component
-from (values {{ mismatches | join(', ') }}) as m (node, expected_component, found_component)
+    {% for node, expected, found in mismatches %}
+        select
+            '{{ node }}' as node,
+            '{{ expected }}' as expected_component,
+            '{{ found }}' as found_component
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 {% else %}
-select node, node as expected_component, node as found_component
-from (values ('none')) as m (node)
-where 1 = 0
+    select
+        cast(null as {{ dbt.type_string() }}) as node,
+        cast(null as {{ dbt.type_string() }}) as expected_component,
+        cast(null as {{ dbt.type_string() }}) as found_component
+    where 1 = 0
 {% endif %}

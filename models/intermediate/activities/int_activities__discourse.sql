@@ -3,6 +3,7 @@
     answer's author, at the time of the post). Deleted topics and posts, private messages and system
     posts (small actions) are not community activity.
 #}
+{%- set text_type = dbt.type_string() %}
 with topics as (
     select * from {{ ref('stg_discourse__topics') }}
     where not is_deleted and not is_private_message
@@ -68,7 +69,7 @@ final as (
         unioned.activity_id,
         'discourse' as platform,
         unioned.activity_type,
-        {{ dbt.concat(["'discourse_user:'", 'cast(unioned.user_id as ' ~ dbt.type_string() ~ ')']) }} as actor_identifier_id,
+        {{ dbt.concat(["'discourse_user:'", 'cast(unioned.user_id as ' ~ text_type ~ ')']) }} as actor_identifier_id,
         categories.category_name as channel_name,
         unioned.content_id,
         unioned.parent_content_id,

@@ -2,6 +2,7 @@
     GitHub actions (Fivetran github schema): issues and pull requests opened, pull requests merged
     (credited to their author, at merge time), reviews and comments. The channel is the repository.
 #}
+{%- set text_type = dbt.type_string() %}
 with issues as (
     select * from {{ ref('stg_github__issues') }}
 ),
@@ -15,7 +16,7 @@ repositories as (
 
 unioned as (
     select
-        {{ dbt.concat(["'github:issue:'", 'cast(issue_id as ' ~ dbt.type_string() ~ ')']) }} as activity_id,
+        {{ dbt.concat(["'github:issue:'", 'cast(issue_id as ' ~ text_type ~ ')']) }} as activity_id,
         case when is_pull_request then 'pr_opened' else 'issue_opened' end as activity_type,
         author_id as user_id,
         repository_id,
@@ -25,7 +26,7 @@ unioned as (
     from issues
     union all
     select
-        {{ dbt.concat(["'github:merged:'", 'cast(merged.issue_id as ' ~ dbt.type_string() ~ ')']) }} as activity_id,
+        {{ dbt.concat(["'github:merged:'", 'cast(merged.issue_id as ' ~ text_type ~ ')']) }} as activity_id,
         'pr_merged' as activity_type,
         issues.author_id as user_id,
         issues.repository_id,
@@ -37,7 +38,7 @@ unioned as (
         on merged.issue_id = issues.issue_id
     union all
     select
-        {{ dbt.concat(["'github:review:'", 'cast(reviews.review_id as ' ~ dbt.type_string() ~ ')']) }} as activity_id,
+        {{ dbt.concat(["'github:review:'", 'cast(reviews.review_id as ' ~ text_type ~ ')']) }} as activity_id,
         'review' as activity_type,
         reviews.reviewer_id as user_id,
         issues.repository_id,
@@ -51,7 +52,7 @@ unioned as (
         on pull_requests.issue_id = issues.issue_id
     union all
     select
-        {{ dbt.concat(["'github:comment:'", 'cast(comments.issue_comment_id as ' ~ dbt.type_string() ~ ')']) }} as activity_id,
+        {{ dbt.concat(["'github:comment:'", 'cast(comments.issue_comment_id as ' ~ text_type ~ ')']) }} as activity_id,
         'comment' as activity_type,
         comments.author_id as user_id,
         issues.repository_id,
@@ -75,7 +76,7 @@ final as (
         unioned.activity_id,
         'github' as platform,
         unioned.activity_type,
-        {{ dbt.concat(["'github_user:'", 'cast(unioned.user_id as ' ~ dbt.type_string() ~ ')']) }} as actor_identifier_id,
+        {{ dbt.concat(["'github_user:'", 'cast(unioned.user_id as ' ~ text_type ~ ')']) }} as actor_identifier_id,
         repositories.full_name as channel_name,
         cast(unioned.content_id as {{ dbt.type_string() }}) as content_id,
         cast(unioned.parent_content_id as {{ dbt.type_string() }}) as parent_content_id,

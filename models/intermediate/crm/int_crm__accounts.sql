@@ -13,64 +13,65 @@ with free_domains as (
 ),
 
 {% if hubspot %}
-contact_domains as (
-    select
-        contacts.company_id,
-        {{ email_domain('contacts.email') }} as email_domain,
-        count(*) as contacts
-    from {{ ref('stg_hubspot__contacts') }} as contacts
-    left join free_domains
-        on {{ email_domain('contacts.email') }} = free_domains.email_domain
-    where contacts.company_id is not null
-        and contacts.email is not null
-        and free_domains.email_domain is null
-    group by contacts.company_id, {{ email_domain('contacts.email') }}
-),
+    contact_domains as (
+        select
+            contacts.company_id,
+            {{ email_domain('contacts.email') }} as email_domain,
+            count(*) as contacts
+        from {{ ref('stg_hubspot__contacts') }} as contacts
+        left join free_domains
+            on {{ email_domain('contacts.email') }} = free_domains.email_domain
+        where contacts.company_id is not null
+            and contacts.email is not null
+            and free_domains.email_domain is null
+        group by 1, 2
+    ),
 
-inferred_domains as (
+    inferred_domains as (
     -- The domain shared by most of the company's contacts, when it is more than half of them.
-    select
-        company_id,
-        email_domain
-    from (
         select
             company_id,
-            email_domain,
-            contacts,
-            sum(contacts) over (partition by company_id) as company_contacts,
-            row_number() over (partition by company_id order by contacts desc, email_domain) as domain_rank
-        from contact_domains
-    ) as ranked
-    where domain_rank = 1 and 2 * contacts > company_contacts
-),
+            email_domain
+        from (
+            select
+                company_id,
+                email_domain,
+                contacts,
+                sum(contacts) over (partition by company_id) as company_contacts,
+                row_number() over (partition by company_id order by contacts desc, email_domain asc) as domain_rank
+            from contact_domains
+        ) as ranked
+        where domain_rank = 1 and 2 * contacts > company_contacts
+    ),
 {% endif %}
 
 hubspot_companies as (
     {% if hubspot %}
-    select
-        companies.company_id,
-        companies.company_name,
-        coalesce(companies.company_domain, inferred_domains.email_domain) as company_domain,
-        companies.industry,
-        companies.country,
-        companies.employee_count,
-        -- several companies with one domain: the oldest stands for it
-        row_number() over (
-            partition by coalesce(
-                companies.company_domain,
-                inferred_domains.email_domain,
-                cast(companies.company_id as {{ dbt.type_string() }})
-            )
-            order by companies.created_at, companies.company_id
-        ) as domain_rank
-    from {{ ref('stg_hubspot__companies') }} as companies
-    left join inferred_domains
-        on companies.company_id = inferred_domains.company_id
-    left join free_domains
-        on companies.company_domain = free_domains.email_domain
-    -- A "company" at a free-mail domain (HubSpot makes them from contacts' addresses) is nobody's employer.
-    where not companies.is_deleted
-        and free_domains.email_domain is null
+        select
+            companies.company_id,
+            companies.company_name,
+            coalesce(companies.company_domain, inferred_domains.email_domain) as company_domain,
+            companies.industry,
+            companies.country,
+            companies.employee_count,
+            -- several companies with one domain: the oldest stands for it
+            row_number() over (
+                partition by
+                    coalesce(
+                        companies.company_domain,
+                        inferred_domains.email_domain,
+                        cast(companies.company_id as {{ dbt.type_string() }})
+                    )
+                order by companies.created_at, companies.company_id
+            ) as domain_rank
+        from {{ ref('stg_hubspot__companies') }} as companies
+        left join inferred_domains
+            on companies.company_id = inferred_domains.company_id
+        left join free_domains
+            on companies.company_domain = free_domains.email_domain
+        -- A "company" at a free-mail domain (HubSpot makes them from contacts' addresses) is nobody's employer.
+        where not companies.is_deleted
+            and free_domains.email_domain is null
     {% else %}
     select
         cast(null as {{ dbt.type_bigint() }}) as company_id,
@@ -86,22 +87,22 @@ hubspot_companies as (
 
 salesforce_accounts as (
     {% if salesforce %}
-    select
-        account_id as salesforce_account_id,
-        account_name,
-        account_domain,
-        industry,
-        billing_country,
-        employee_count,
-        row_number() over (
-            partition by coalesce(account_domain, account_id)
-            order by created_at, account_id
-        ) as domain_rank
-    from {{ ref('stg_salesforce__accounts') }} as salesforce_accounts
-    left join free_domains
-        on salesforce_accounts.account_domain = free_domains.email_domain
-    where not salesforce_accounts.is_deleted
-        and free_domains.email_domain is null
+        select
+            crm_accounts.account_id as salesforce_account_id,
+            crm_accounts.account_name,
+            crm_accounts.account_domain,
+            crm_accounts.industry,
+            crm_accounts.billing_country,
+            crm_accounts.employee_count,
+            row_number() over (
+                partition by coalesce(crm_accounts.account_domain, crm_accounts.account_id)
+                order by crm_accounts.created_at, crm_accounts.account_id
+            ) as domain_rank
+        from {{ ref('stg_salesforce__accounts') }} as crm_accounts
+        left join free_domains
+            on crm_accounts.account_domain = free_domains.email_domain
+        where not crm_accounts.is_deleted
+            and free_domains.email_domain is null
     {% else %}
     select
         cast(null as {{ dbt.type_string() }}) as salesforce_account_id,
@@ -118,7 +119,10 @@ salesforce_accounts as (
 hubspot_keyed as (
     select
         *,
-        coalesce(company_domain, {{ dbt.concat(["'hubspot_company:'", 'cast(company_id as ' ~ dbt.type_string() ~ ')']) }}) as account_key
+        coalesce(
+            company_domain, {{ dbt.concat(["'hubspot_company:'", 'cast(company_id as ' ~ dbt.type_string() ~ ')']) }}
+        )
+            as account_key
     from hubspot_companies
     where domain_rank = 1
 ),

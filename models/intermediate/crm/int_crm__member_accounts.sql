@@ -30,32 +30,33 @@ internal_domains as (
 
 candidates as (
     {% if var('using_hubspot', true) %}
-    select
-        member_map.member_id,
-        accounts.account_id,
-        'crm_contact_company' as match_rule,
-        1 as priority
-    from {{ ref('stg_hubspot__contacts') }} as contacts
-    inner join member_map
-        on {{ dbt.concat(["'hubspot_contact:'", 'cast(contacts.contact_id as ' ~ dbt.type_string() ~ ')']) }} = member_map.identifier_id
-    inner join accounts
-        on contacts.company_id = accounts.hubspot_company_id
-    where not contacts.is_deleted
-    union all
+        select
+            member_map.member_id,
+            accounts.account_id,
+            'crm_contact_company' as match_rule,
+            1 as priority
+        from {{ ref('stg_hubspot__contacts') }} as contacts
+        inner join member_map
+            on {{ dbt.concat(["'hubspot_contact:'", 'cast(contacts.contact_id as ' ~ dbt.type_string() ~ ')']) }}
+                = member_map.identifier_id
+        inner join accounts
+            on contacts.company_id = accounts.hubspot_company_id
+        where not contacts.is_deleted
+        union all
     {% endif %}
     {% if var('using_salesforce', true) %}
-    select
-        member_map.member_id,
-        accounts.account_id,
-        'crm_contact_account' as match_rule,
-        2 as priority
-    from {{ ref('stg_salesforce__contacts') }} as contacts
-    inner join member_map
-        on {{ dbt.concat(["'salesforce_contact:'", 'contacts.contact_id']) }} = member_map.identifier_id
-    inner join accounts
-        on contacts.account_id = accounts.salesforce_account_id
-    where not contacts.is_deleted
-    union all
+        select
+            member_map.member_id,
+            accounts.account_id,
+            'crm_contact_account' as match_rule,
+            2 as priority
+        from {{ ref('stg_salesforce__contacts') }} as contacts
+        inner join member_map
+            on {{ dbt.concat(["'salesforce_contact:'", 'contacts.contact_id']) }} = member_map.identifier_id
+        inner join accounts
+            on contacts.account_id = accounts.salesforce_account_id
+        where not contacts.is_deleted
+        union all
     {% endif %}
     select
         member_map.member_id,

@@ -32,7 +32,7 @@ shared_devices as (
     select identifier_value
     from claims
     where identifier_type = 'web_anonymous_id' and stated_type = 'email'
-    group by identifier_value
+    group by 1
     having count(distinct stated_value) > 1
 ),
 
@@ -45,10 +45,10 @@ claimed as (
     from claims
     left join role_local_parts
         on claims.stated_type = 'email'
-        and {{ email_local_part('claims.stated_value') }} = role_local_parts.local_part
+            and {{ email_local_part('claims.stated_value') }} = role_local_parts.local_part
     left join shared_devices
         on claims.identifier_type = 'web_anonymous_id'
-        and claims.identifier_value = shared_devices.identifier_value
+            and claims.identifier_value = shared_devices.identifier_value
     where claims.stated_value is not null
         and not claims.is_bot
         and role_local_parts.local_part is null
@@ -58,7 +58,8 @@ claimed as (
 known as (
     select concat(identifier_type, ':', identifier_value) as identifier_id from claims
     union
-    select concat(stated_type, ':', stated_value) from claims where stated_value is not null
+    select concat(stated_type, ':', stated_value) from claims
+    where stated_value is not null
 ),
 
 curated as (
@@ -84,8 +85,8 @@ candidate as (
     from claimed
     union all
     select
-        least(from_identifier_id, to_identifier_id),
-        greatest(from_identifier_id, to_identifier_id),
+        least(from_identifier_id, to_identifier_id) as identifier_id_a,
+        greatest(from_identifier_id, to_identifier_id) as identifier_id_b,
         rule,
         source_name
     from curated
@@ -99,9 +100,15 @@ split_pairs as (
 ),
 
 candidate_directed as (
-    select identifier_id_a as node, identifier_id_b as neighbour from candidate
+    select
+        identifier_id_a as node,
+        identifier_id_b as neighbour
+    from candidate
     union all
-    select identifier_id_b, identifier_id_a from candidate
+    select
+        identifier_id_b,
+        identifier_id_a
+    from candidate
 ),
 
 vouching as (
@@ -112,7 +119,7 @@ vouching as (
         on splits.identifier_id_a = side_a.node
     inner join candidate_directed as side_b
         on splits.identifier_id_b = side_b.node
-        and side_a.neighbour = side_b.neighbour
+            and side_a.neighbour = side_b.neighbour
 ),
 
 final as (
@@ -125,7 +132,7 @@ final as (
     from candidate
     left join split_pairs
         on candidate.identifier_id_a = split_pairs.identifier_id_a
-        and candidate.identifier_id_b = split_pairs.identifier_id_b
+            and candidate.identifier_id_b = split_pairs.identifier_id_b
     left join vouching as vouching_a
         on candidate.identifier_id_a = vouching_a.identifier_id
     left join vouching as vouching_b
@@ -134,10 +141,7 @@ final as (
         and vouching_a.identifier_id is null
         and vouching_b.identifier_id is null
         and candidate.identifier_id_a <> candidate.identifier_id_b
-    group by
-        candidate.identifier_id_a,
-        candidate.identifier_id_b,
-        candidate.rule
+    group by 1, 2, 3
 )
 
 select * from final

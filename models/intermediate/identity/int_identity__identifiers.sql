@@ -25,14 +25,14 @@ sightings as (
     from claims
     union all
     select
-        stated_type,
-        stated_value,
+        stated_type as identifier_type,
+        stated_value as identifier_value,
         source_name,
-        cast(null as {{ dbt.type_string() }}),
-        false,
+        cast(null as {{ dbt.type_string() }}) as display_name,
+        false as is_bot,
         first_seen_at,
         last_seen_at,
-        false
+        false as is_account
     from claims
     where stated_value is not null
 ),
@@ -50,7 +50,7 @@ grouped as (
         min(first_seen_at) as first_seen_at,
         max(last_seen_at) as last_seen_at
     from sightings
-    group by identifier_type, identifier_value
+    group by 1, 2, 3
 ),
 
 final as (
@@ -69,7 +69,7 @@ final as (
     from grouped
     left join role_local_parts
         on grouped.identifier_type = 'email'
-        and {{ email_local_part('grouped.identifier_value') }} = role_local_parts.local_part
+            and {{ email_local_part('grouped.identifier_value') }} = role_local_parts.local_part
 )
 
 select * from final

@@ -4,6 +4,53 @@
     staff and bot flags, country and timezone where a source states them. Activity and accounts are
     added in dim_members.
 #}
+{%- set null_text = 'cast(null as ' ~ dbt.type_string() ~ ')' -%}
+{#- (identifier type, staging model, key column, condition) of accounts whose platform says they run it -#}
+{%- set staff_sources = [] -%}
+{%- if var('using_slack', true) -%}
+    {%- do staff_sources.append(
+        ('slack_user', ref('stg_slack__users'), 'user_id', 'is_admin or is_owner')
+    ) -%}
+{%- endif -%}
+{%- if var('using_discourse', true) -%}
+    {%- do staff_sources.append(
+        ('discourse_user', ref('stg_discourse__users'), 'user_id', 'is_staff or is_admin or is_moderator')
+    ) -%}
+{%- endif -%}
+{%- if var('using_zendesk', true) -%}
+    {%- do staff_sources.append(
+        ('zendesk_user', ref('stg_zendesk__users'), 'user_id', "role in ('agent', 'admin')")
+    ) -%}
+{%- endif -%}
+{#- (identifier type, staging model, key, country column, timezone column, priority) -#}
+{%- set location_sources = [] -%}
+{%- if var('using_hubspot', true) -%}
+    {%- do location_sources.append(
+        ('hubspot_contact', ref('stg_hubspot__contacts'), 'contact_id', 'country', null_text, 1)
+    ) -%}
+{%- endif -%}
+{%- if var('using_salesforce', true) -%}
+    {%- do location_sources.append(
+        ('salesforce_contact', ref('stg_salesforce__contacts'), 'contact_id', 'mailing_country', null_text, 2)
+    ) -%}
+{%- endif -%}
+{%- if var('using_slack', true) -%}
+    {%- do location_sources.append(
+        ('slack_user', ref('stg_slack__users'), 'user_id', null_text, 'timezone', 3)
+    ) -%}
+{%- endif -%}
+{%- if var('using_zendesk', true) -%}
+    {%- do location_sources.append(
+        ('zendesk_user', ref('stg_zendesk__users'), 'user_id', null_text, 'time_zone', 4)
+    ) -%}
+{%- endif -%}
+{%- set platform_of_account -%}
+    case
+        when member_identifiers.is_account
+            then {{ dbt.split_part('member_identifiers.identifier_type', "'_'", 1) }}
+    end
+{%- endset %}
+
 with member_map as (
     select * from {{ ref('int_identity__member_map') }}
 ),
@@ -32,7 +79,7 @@ member_identifiers as (
 people as (
     select member_id
     from member_identifiers
-    group by member_id
+    group by 1
     having max(case when is_account then 1 else 0 end) = 1
 ),
 
@@ -75,8 +122,8 @@ emails as (
             order by
                 case when free_domains.email_domain is null then 0 else 1 end,
                 member_identifiers.source_count desc,
-                member_identifiers.first_seen_at,
-                member_identifiers.identifier_value
+                member_identifiers.first_seen_at asc,
+                member_identifiers.identifier_value asc
         ) as email_rank
     from member_identifiers
     left join free_domains
@@ -88,37 +135,27 @@ emails as (
         and member_identifiers.identifier_value <> ''
 ),
 
-{% set staff_sources = [] %}
-{% if var('using_slack', true) %}{% do staff_sources.append(('slack_user', ref('stg_slack__users'), 'user_id', 'is_admin or is_owner')) %}{% endif %}
-{% if var('using_discourse', true) %}{% do staff_sources.append(('discourse_user', ref('stg_discourse__users'), 'user_id', 'is_staff or is_admin or is_moderator')) %}{% endif %}
-{% if var('using_zendesk', true) %}{% do staff_sources.append(('zendesk_user', ref('stg_zendesk__users'), 'user_id', "role in ('agent', 'admin')")) %}{% endif %}
-
 staff_accounts as (
     -- Accounts whose platform says they run it: workspace admins and owners, forum staff, help-desk agents.
     {% for type, relation, key, condition in staff_sources %}
-    select {{ dbt.concat(["'" ~ type ~ ":'", 'cast(' ~ key ~ ' as ' ~ dbt.type_string() ~ ')']) }} as identifier_id
-    from {{ relation }}
-    where {{ condition }}
-    union all
+        select {{ dbt.concat(["'" ~ type ~ ":'", 'cast(' ~ key ~ ' as ' ~ dbt.type_string() ~ ')']) }} as identifier_id
+        from {{ relation }}
+        where {{ condition }}
+        union all
     {% endfor %}
     select cast(null as {{ dbt.type_string() }}) as identifier_id
     where 1 = 0
 ),
 
 locations as (
-    {% set location_sources = [] %}
-    {% if var('using_hubspot', true) %}{% do location_sources.append(('hubspot_contact', ref('stg_hubspot__contacts'), 'contact_id', 'country', 'cast(null as ' ~ dbt.type_string() ~ ')', 1)) %}{% endif %}
-    {% if var('using_salesforce', true) %}{% do location_sources.append(('salesforce_contact', ref('stg_salesforce__contacts'), 'contact_id', 'mailing_country', 'cast(null as ' ~ dbt.type_string() ~ ')', 2)) %}{% endif %}
-    {% if var('using_slack', true) %}{% do location_sources.append(('slack_user', ref('stg_slack__users'), 'user_id', 'cast(null as ' ~ dbt.type_string() ~ ')', 'timezone', 3)) %}{% endif %}
-    {% if var('using_zendesk', true) %}{% do location_sources.append(('zendesk_user', ref('stg_zendesk__users'), 'user_id', 'cast(null as ' ~ dbt.type_string() ~ ')', 'time_zone', 4)) %}{% endif %}
     {% for type, relation, key, country, timezone, priority in location_sources %}
-    select
-        {{ dbt.concat(["'" ~ type ~ ":'", 'cast(' ~ key ~ ' as ' ~ dbt.type_string() ~ ')']) }} as identifier_id,
-        {{ country }} as country,
-        {{ timezone }} as timezone,
-        {{ priority }} as priority
-    from {{ relation }}
-    union all
+        select
+            {{ dbt.concat(["'" ~ type ~ ":'", 'cast(' ~ key ~ ' as ' ~ dbt.type_string() ~ ')']) }} as identifier_id,
+            {{ country }} as country,
+            {{ timezone }} as timezone,
+            {{ priority }} as priority
+        from {{ relation }}
+        union all
     {% endfor %}
     select
         cast(null as {{ dbt.type_string() }}) as identifier_id,
@@ -133,12 +170,32 @@ member_locations as (
         member_map.member_id,
         locations.country,
         locations.timezone,
-        row_number() over (partition by member_map.member_id order by case when locations.country is null then 1 else 0 end, locations.priority, locations.identifier_id) as country_rank,
-        row_number() over (partition by member_map.member_id order by case when locations.timezone is null then 1 else 0 end, locations.priority, locations.identifier_id) as timezone_rank
+        row_number()
+            over (
+                partition by member_map.member_id
+                order by
+                    case when locations.country is null then 1 else 0 end, locations.priority, locations.identifier_id
+            )
+            as country_rank,
+        row_number()
+            over (
+                partition by member_map.member_id
+                order by
+                    case when locations.timezone is null then 1 else 0 end, locations.priority, locations.identifier_id
+            )
+            as timezone_rank
     from locations
     inner join member_map
         on locations.identifier_id = member_map.identifier_id
     where locations.country is not null or locations.timezone is not null
+),
+
+internal_members as (
+    select
+        member_id,
+        max(case when is_internal_address then 1 else 0 end) = 1 as has_internal_address
+    from emails
+    group by 1
 ),
 
 rollup as (
@@ -150,14 +207,34 @@ rollup as (
         max(case when member_identifiers.is_bot then 1 else 0 end) = 1 as is_bot,
         max(case when staff_accounts.identifier_id is not null then 1 else 0 end) = 1 as has_staff_account,
         count(case when member_identifiers.is_account then 1 end) as account_count,
-        {{ sorted_distinct_list("case when member_identifiers.is_account then " ~ dbt.split_part('member_identifiers.identifier_type', "'_'", 1) ~ " end") }} as platforms,
-        min(case when member_identifiers.identifier_type = 'github_login' then member_identifiers.identifier_value end) as github_login,
-        min(case when member_identifiers.identifier_type = 'discord_username' then member_identifiers.identifier_value end) as discord_username,
-        min(case when member_identifiers.identifier_type = 'x_handle' then member_identifiers.identifier_value end) as x_handle,
-        min(case when member_identifiers.identifier_type = 'slack_user' then member_identifiers.identifier_value end) as slack_user_id,
-        min(case when member_identifiers.identifier_type = 'hubspot_contact' then member_identifiers.identifier_value end) as hubspot_contact_id,
-        min(case when member_identifiers.identifier_type = 'salesforce_contact' then member_identifiers.identifier_value end) as salesforce_contact_id,
-        min(case when member_identifiers.identifier_type = 'billing_customer' then member_identifiers.identifier_value end) as billing_customer_id
+        {{ sorted_distinct_list(platform_of_account) }} as platforms,
+        min(
+            case when member_identifiers.identifier_type = 'github_login' then member_identifiers.identifier_value end
+        ) as github_login,
+        min(
+            case
+                when member_identifiers.identifier_type = 'discord_username' then member_identifiers.identifier_value
+            end
+        ) as discord_username,
+        min(case when member_identifiers.identifier_type = 'x_handle' then member_identifiers.identifier_value end)
+            as x_handle,
+        min(case when member_identifiers.identifier_type = 'slack_user' then member_identifiers.identifier_value end)
+            as slack_user_id,
+        min(
+            case
+                when member_identifiers.identifier_type = 'hubspot_contact' then member_identifiers.identifier_value
+            end
+        ) as hubspot_contact_id,
+        min(
+            case
+                when member_identifiers.identifier_type = 'salesforce_contact' then member_identifiers.identifier_value
+            end
+        ) as salesforce_contact_id,
+        min(
+            case
+                when member_identifiers.identifier_type = 'billing_customer' then member_identifiers.identifier_value
+            end
+        ) as billing_customer_id
     from (
         select
             member_identifiers.*,
@@ -168,7 +245,7 @@ rollup as (
     ) as member_identifiers
     left join staff_accounts
         on member_identifiers.identifier_id = staff_accounts.identifier_id
-    group by member_identifiers.member_id
+    group by 1
 ),
 
 final as (
@@ -191,7 +268,7 @@ final as (
         timezone_choice.timezone,
         rollup.first_seen_at,
         rollup.last_seen_at,
-        rollup.has_staff_account or coalesce(internal.has_internal_address, false) as is_staff,
+        rollup.has_staff_account or coalesce(internal_members.has_internal_address, false) as is_staff,
         rollup.is_bot
     from rollup
     inner join people
@@ -200,12 +277,8 @@ final as (
         on rollup.member_id = names.member_id and names.name_rank = 1
     left join emails
         on rollup.member_id = emails.member_id and emails.email_rank = 1
-    left join (
-        select member_id, max(case when is_internal_address then 1 else 0 end) = 1 as has_internal_address
-        from emails
-        group by member_id
-    ) as internal
-        on rollup.member_id = internal.member_id
+    left join internal_members
+        on rollup.member_id = internal_members.member_id
     left join member_locations as country_choice
         on rollup.member_id = country_choice.member_id and country_choice.country_rank = 1
     left join member_locations as timezone_choice

@@ -22,21 +22,21 @@ member_counts as (
     from member_accounts
     inner join members
         on member_accounts.member_id = members.member_id
-    group by member_accounts.account_id
+    group by 1
 ),
 
 opportunities as (
     {% if var('using_salesforce', true) %}
-    select
-        accounts.account_id,
-        count(case when opportunities.is_won then 1 end) as won_opportunity_count,
-        count(case when not opportunities.is_closed then 1 end) as open_opportunity_count,
-        sum(case when opportunities.is_won then opportunities.amount else 0 end) as won_amount
-    from {{ ref('stg_salesforce__opportunities') }} as opportunities
-    inner join accounts
-        on opportunities.account_id = accounts.salesforce_account_id
-    where not opportunities.is_deleted
-    group by accounts.account_id
+        select
+            accounts.account_id,
+            count(case when opportunities.is_won then 1 end) as won_opportunity_count,
+            count(case when not opportunities.is_closed then 1 end) as open_opportunity_count,
+            sum(case when opportunities.is_won then opportunities.amount else 0 end) as won_amount
+        from {{ ref('stg_salesforce__opportunities') }} as opportunities
+        inner join accounts
+            on opportunities.account_id = accounts.salesforce_account_id
+        where not opportunities.is_deleted
+        group by 1
     {% else %}
     select
         cast(null as {{ dbt.type_string() }}) as account_id,
@@ -49,20 +49,20 @@ opportunities as (
 
 deals as (
     {% if var('using_hubspot', true) %}
-    select
-        accounts.account_id,
-        count(case when stages.is_closed_won then 1 end) as won_deal_count,
-        count(case when not coalesce(stages.is_closed, false) then 1 end) as open_deal_count,
-        sum(case when stages.is_closed_won then deals.amount else 0 end) as won_deal_amount
-    from {{ ref('stg_hubspot__deals') }} as deals
-    inner join {{ ref('stg_hubspot__deal_companies') }} as deal_companies
-        on deals.deal_id = deal_companies.deal_id
-    inner join accounts
-        on deal_companies.company_id = accounts.hubspot_company_id
-    left join {{ ref('stg_hubspot__deal_pipeline_stages') }} as stages
-        on deals.pipeline_stage_id = stages.pipeline_stage_id
-    where not deals.is_deleted
-    group by accounts.account_id
+        select
+            accounts.account_id,
+            count(case when pipeline_stages.is_closed_won then 1 end) as won_deal_count,
+            count(case when not coalesce(pipeline_stages.is_closed, false) then 1 end) as open_deal_count,
+            sum(case when pipeline_stages.is_closed_won then deals.amount else 0 end) as won_deal_amount
+        from {{ ref('stg_hubspot__deals') }} as deals
+        inner join {{ ref('stg_hubspot__deal_companies') }} as deal_companies
+            on deals.deal_id = deal_companies.deal_id
+        inner join accounts
+            on deal_companies.company_id = accounts.hubspot_company_id
+        left join {{ ref('stg_hubspot__deal_pipeline_stages') }} as pipeline_stages
+            on deals.pipeline_stage_id = pipeline_stages.pipeline_stage_id
+        where not deals.is_deleted
+        group by 1
     {% else %}
     select
         cast(null as {{ dbt.type_string() }}) as account_id,
@@ -76,22 +76,22 @@ deals as (
 subscriptions as (
     {% if var('using_billing', true) %}
     -- A subscription belongs to the account of the member who pays for it.
-    select
-        member_accounts.account_id,
-        count(*) as active_subscription_count,
-        sum(
-            case
-                when subscriptions.billing_interval = 'year' then subscriptions.amount_per_interval / 12.0
-                else subscriptions.amount_per_interval
-            end * coalesce(subscriptions.quantity, 1)
-        ) as monthly_recurring_revenue
-    from {{ ref('stg_billing__subscriptions') }} as subscriptions
-    inner join {{ ref('int_identity__member_map') }} as member_map
-        on {{ dbt.concat(["'billing_customer:'", 'subscriptions.customer_id']) }} = member_map.identifier_id
-    inner join member_accounts
-        on member_map.member_id = member_accounts.member_id
-    where subscriptions.subscription_status in ('active', 'past_due')
-    group by member_accounts.account_id
+        select
+            member_accounts.account_id,
+            count(*) as active_subscription_count,
+            sum(
+                case
+                    when subscriptions.billing_interval = 'year' then subscriptions.amount_per_interval / 12.0
+                    else subscriptions.amount_per_interval
+                end * coalesce(subscriptions.quantity, 1)
+            ) as monthly_recurring_revenue
+        from {{ ref('stg_billing__subscriptions') }} as subscriptions
+        inner join {{ ref('int_identity__member_map') }} as member_map
+            on {{ dbt.concat(["'billing_customer:'", 'subscriptions.customer_id']) }} = member_map.identifier_id
+        inner join member_accounts
+            on member_map.member_id = member_accounts.member_id
+        where subscriptions.subscription_status in ('active', 'past_due')
+        group by 1
     {% else %}
     select
         cast(null as {{ dbt.type_string() }}) as account_id,
@@ -113,13 +113,22 @@ final as (
         cast(accounts.employee_count as {{ dbt.type_bigint() }}) as employee_count,
         cast(coalesce(member_counts.member_count, 0) as {{ dbt.type_bigint() }}) as member_count,
         cast(coalesce(member_counts.community_member_count, 0) as {{ dbt.type_bigint() }}) as community_member_count,
-        cast(coalesce(opportunities.won_opportunity_count, 0) + coalesce(deals.won_deal_count, 0) as {{ dbt.type_bigint() }}) as won_deal_count,
-        cast(coalesce(opportunities.open_opportunity_count, 0) + coalesce(deals.open_deal_count, 0) as {{ dbt.type_bigint() }}) as open_deal_count,
+        cast(
+            coalesce(opportunities.won_opportunity_count, 0)
+            + coalesce(deals.won_deal_count, 0) as {{ dbt.type_bigint() }}
+        )
+            as won_deal_count,
+        cast(
+            coalesce(opportunities.open_opportunity_count, 0)
+            + coalesce(deals.open_deal_count, 0) as {{ dbt.type_bigint() }}
+        )
+            as open_deal_count,
         cast(coalesce(opportunities.won_amount, 0) + coalesce(deals.won_deal_amount, 0) as double) as won_amount,
-        cast(coalesce(subscriptions.active_subscription_count, 0) as {{ dbt.type_bigint() }}) as active_subscription_count,
+        cast(coalesce(subscriptions.active_subscription_count, 0) as {{ dbt.type_bigint() }})
+            as active_subscription_count,
         cast(coalesce(subscriptions.monthly_recurring_revenue, 0) as double) as monthly_recurring_revenue,
         coalesce(subscriptions.active_subscription_count, 0) > 0
-            or coalesce(opportunities.won_opportunity_count, 0) + coalesce(deals.won_deal_count, 0) > 0 as is_customer
+        or coalesce(opportunities.won_opportunity_count, 0) + coalesce(deals.won_deal_count, 0) > 0 as is_customer
     from accounts
     left join member_counts
         on accounts.account_id = member_counts.account_id

@@ -24,12 +24,12 @@ activity_summary as (
         sum(case when is_contribution then 1 else 0 end) as contribution_count,
         min(occurred_at) as first_active_at,
         max(occurred_at) as last_active_at,
-        {% for platform in ['slack', 'discord', 'discourse', 'github', 'events', 'social'] %}
+    {% for platform in ['slack', 'discord', 'discourse', 'github', 'events', 'social'] %}
         min(case when platform = '{{ platform }}' then occurred_at end) as first_{{ platform }}_activity_at
         {{- "," if not loop.last }}
-        {% endfor %}
+    {% endfor %}
     from activities
-    group by member_id
+    group by 1
 ),
 
 member_accounts as (
@@ -70,7 +70,7 @@ final as (
         activity_summary.first_active_at,
         activity_summary.last_active_at,
         {% for platform in ['slack', 'discord', 'discourse', 'github', 'events', 'social'] %}
-        activity_summary.first_{{ platform }}_activity_at,
+            activity_summary.first_{{ platform }}_activity_at,
         {% endfor %}
         cast(coalesce(activity_summary.activity_count, 0) as {{ dbt.type_bigint() }}) as activity_count,
         cast(coalesce(activity_summary.contribution_count, 0) as {{ dbt.type_bigint() }}) as contribution_count

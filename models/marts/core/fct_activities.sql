@@ -10,17 +10,18 @@
 
 with slack as (
     {% if var('using_slack', true) %}
-    select
-        activity_id,
-        platform,
-        activity_type,
-        case when slack_user_id is not null then {{ dbt.concat(["'slack_user:'", 'slack_user_id']) }} end as actor_identifier_id,
-        channel_name,
-        message_id as content_id,
-        parent_message_id as parent_content_id,
-        occurred_at,
-        is_bot as is_bot_actor
-    from {{ ref('int_activities__slack') }}
+        select
+            activity_id,
+            platform,
+            activity_type,
+            case when slack_user_id is not null then {{ dbt.concat(["'slack_user:'", 'slack_user_id']) }} end
+                as actor_identifier_id,
+            channel_name,
+            message_id as content_id,
+            parent_message_id as parent_content_id,
+            occurred_at,
+            is_bot as is_bot_actor
+        from {{ ref('int_activities__slack') }}
     {% else %}
     select
         cast(null as {{ dbt.type_string() }}) as activity_id,
@@ -39,18 +40,18 @@ with slack as (
 unioned as (
     select * from slack
     {% for platform in platforms %}
-    union all
-    select
-        activity_id,
-        platform,
-        activity_type,
-        actor_identifier_id,
-        channel_name,
-        content_id,
-        parent_content_id,
-        occurred_at,
-        is_bot_actor
-    from {{ ref('int_activities__' ~ platform) }}
+        union all
+        select
+            activity_id,
+            platform,
+            activity_type,
+            actor_identifier_id,
+            channel_name,
+            content_id,
+            parent_content_id,
+            occurred_at,
+            is_bot_actor
+        from {{ ref('int_activities__' ~ platform) }}
     {% endfor %}
 ),
 
@@ -88,7 +89,9 @@ final as (
         cast(weights.weight as double) as weight,
         weights.is_contribution,
         coalesce(members.is_staff, false) as is_staff,
-        coalesce(unioned.is_bot_actor, false) or coalesce(members.is_bot, false) or member_map.member_id is null as is_bot
+        coalesce(unioned.is_bot_actor, false)
+        or coalesce(members.is_bot, false)
+        or member_map.member_id is null as is_bot
     from unioned
     left join member_map
         on unioned.actor_identifier_id = member_map.identifier_id

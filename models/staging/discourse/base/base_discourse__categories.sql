@@ -22,7 +22,8 @@ typed as (
         {{ dbt.safe_cast('category.post_count', dbt.type_int()) }} as post_count,
         coalesce({{ dbt.safe_cast('category.read_restricted', dbt.type_boolean()) }}, false) as is_read_restricted,
         _file_name,
-        category as _raw_record
+        -- as text: unioned below with whole unparseable pages, a different shape
+        {{ record_as_text('category') }} as _raw_record
     from categories
 ),
 
@@ -39,7 +40,7 @@ unparseable_files as (
         cast(null as {{ dbt.type_int() }}) as post_count,
         false as is_read_restricted,
         _file_name,
-        _raw_record,
+        {{ record_as_text('_raw_record') }} as _raw_record,
         _parse_error as _quarantine_reason
     from source
     where _parse_error is not null
@@ -58,7 +59,7 @@ validated as (
 ),
 
 quarantine_text as (
-    {{ quarantine_text('validated') }}
+    {{ quarantine_text('validated', record_is_text=true) }}
 ),
 
 final as (

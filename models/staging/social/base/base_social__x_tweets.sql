@@ -25,7 +25,8 @@ typed as (
         {{ dbt.safe_cast('tweet.public_metrics.impression_count', dbt.type_bigint()) }} as impression_count,
         tweet.conversation_id is not null and tweet.conversation_id <> tweet.id as is_reply,
         _file_name,
-        tweet as _raw_record
+        -- as text: unioned below with whole unparseable pages, a different shape
+        {{ record_as_text('tweet') }} as _raw_record
     from tweets
 ),
 
@@ -45,7 +46,7 @@ unparseable_pages as (
         cast(null as {{ dbt.type_bigint() }}) as impression_count,
         false as is_reply,
         _file_name,
-        _raw_record,
+        {{ record_as_text('_raw_record') }} as _raw_record,
         _parse_error as _quarantine_reason
     from source
     where _parse_error is not null
@@ -65,7 +66,7 @@ validated as (
 ),
 
 quarantine_text as (
-    {{ quarantine_text('validated') }}
+    {{ quarantine_text('validated', record_is_text=true) }}
 ),
 
 final as (
