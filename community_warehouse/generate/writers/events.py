@@ -146,6 +146,11 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
     show_member = {"online": 0.55, "in_person": 0.75}
     show_other = {"online": 0.4, "in_person": 0.6}
     identities = []
+    # A few guests registered with their partner's personal address (a family mailbox): the address then
+    # names two people. The curated identity_splits seed of the demo separates them.
+    family_rng = rng_for(cfg.seed, "events", "family_mailbox")
+    partners = people[member & ~people.prefers_work_email.to_numpy()]
+    family_left = 3
     total = 0
     for _, ev in events.iterrows():
         active = world.active[:, ev.month] & member
@@ -156,6 +161,14 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
             continue
         total += g
         email, used_work = community_email(guests, rng)
+        mailbox = np.where(used_work, "work", "personal")
+        if family_left and family_rng.random() < 0.25:
+            i = int(family_rng.integers(0, g))
+            partner = partners.iloc[int(family_rng.integers(0, len(partners)))]
+            if partner.person_id != guests.person_id.iloc[i]:
+                email = email.copy()
+                email[i], mailbox[i] = partner.personal_email, "shared"
+                family_left -= 1
         email = np.where(rng.random(g) < 0.08, pd.Series(email).str.upper().to_numpy(), email)
         is_member = member[guests.person_index.to_numpy()]
         shows = rng.random(g) < np.where(is_member, show_member[ev.format], show_other[ev.format])
@@ -194,6 +207,7 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
                 "ticket_name": "Standard" if paid else "Free",
                 HEARD: answer,
                 "_person_id": guests.person_id.to_numpy(),
+                "_mailbox": mailbox,
             }
         ).sort_values("created_at")
         columns = list(GUEST_COLUMNS)
@@ -213,7 +227,7 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
                     "person_id": frame._person_id.to_numpy(),
                     "kind": "person",
                     "email_written": frame.email.to_numpy(),
-                    "mailbox": np.where(used_work, "work", "personal"),
+                    "mailbox": frame._mailbox.to_numpy(),
                 }
             )
         )
