@@ -4,8 +4,12 @@
     contact). One row per (account, stated identifier, rule); an account that states nothing has one
     row with a null stated identifier, so it is still seen. Nothing is filtered here: role addresses,
     bots, shared devices and curated splits are applied in int_identity__edges.
-#}
 
+    Each source contributes an `<source>_accounts` CTE with the standard account columns
+    (identifier_value, display_name, is_bot, first_seen_at, last_seen_at) and what it states; the macro
+    identity_claims turns it into claims, one branch per stated identifier.
+#}
+{%- set text_type = dbt.type_string() -%}
 {%- set branches = [] -%}
 
 with
@@ -21,168 +25,136 @@ with
         group by 1
     ),
 
-    slack as (
+    slack_accounts as (
         select
-            'slack' as source_name,
-            'slack_user' as identifier_type,
             slack_users.user_id as identifier_value,
             coalesce(slack_users.real_name, slack_users.display_name, slack_users.username) as display_name,
             slack_users.is_bot,
             coalesce(activity.first_seen_at, slack_users.updated_at) as first_seen_at,
             coalesce(activity.last_seen_at, slack_users.updated_at) as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('slack_users.email') }} as stated_value,
-            'profile_email' as rule
+            {{ match_email('slack_users.email') }} as email
         from {{ ref('stg_slack__users') }} as slack_users
         left join slack_activity as activity
             on slack_users.user_id = activity.user_id
     ),
-    {%- do branches.append('slack') %}
+    {%- do branches.append(identity_claims('slack_accounts', 'slack', 'slack_user', [
+        ('email', 'email', 'profile_email'),
+    ])) %}
 {% endif %}
 
 {% if var('using_discord', true) %}
-    discord as (
+    discord_accounts as (
         select
-            'discord' as source_name,
-            'discord_user' as identifier_type,
             user_id as identifier_value,
             coalesce(nickname, username) as display_name,
             is_bot,
             first_seen_at,
             last_seen_at,
-            'discord_username' as stated_type,
-            {{ clean_handle('username') }} as stated_value,
-            'profile_handle' as rule
+            {{ clean_handle('username') }} as username
         from {{ ref('stg_discord__members') }}
     ),
-    {%- do branches.append('discord') %}
+    {%- do branches.append(identity_claims('discord_accounts', 'discord', 'discord_user', [
+        ('discord_username', 'username', 'profile_handle'),
+    ])) %}
 {% endif %}
 
 {% if var('using_discourse', true) %}
-    discourse_users as (
+    discourse_accounts as (
         select
-            user_id,
+            cast(user_id as {{ text_type }}) as identifier_value,
             coalesce(full_name, username) as display_name,
             is_bot,
-            created_at,
-            last_seen_at,
-            {{ match_email('email') }} as email
+            created_at as first_seen_at,
+            coalesce(last_seen_at, created_at) as last_seen_at,
+            {{ match_email('email') }} as email,
+            -- Signed up with GitHub's private address (<id>+<login>@users.noreply.github.com): states the login.
+            case
+                when {{ email_domain(match_email('email')) }} = 'users.noreply.github.com'
+                    then regexp_replace({{ email_local_part(match_email('email')) }}, '^[0-9]+[+]', '')
+            end as github_login
         from {{ ref('stg_discourse__users') }}
     ),
-
-    discourse as (
-        select
-            'discourse' as source_name,
-            'discourse_user' as identifier_type,
-            user_id as identifier_value,
-            display_name,
-            is_bot,
-            created_at as first_seen_at,
-            coalesce(last_seen_at, created_at) as last_seen_at,
-            'email' as stated_type,
-            email as stated_value,
-            'profile_email' as rule
-        from discourse_users
-        union all
-        -- Signed up with GitHub's private address (<id>+<login>@users.noreply.github.com): states the login.
-        select
-            'discourse' as source_name,
-            'discourse_user' as identifier_type,
-            user_id as identifier_value,
-            display_name,
-            is_bot,
-            created_at as first_seen_at,
-            coalesce(last_seen_at, created_at) as last_seen_at,
-            'github_login' as stated_type,
-            regexp_replace({{ email_local_part('email') }}, '^[0-9]+[+]', '') as stated_value,
-            'github_noreply_email' as rule
-        from discourse_users
-        where {{ email_domain('email') }} = 'users.noreply.github.com'
-    ),
-    {%- do branches.append('discourse') %}
+    {%- do branches.append(identity_claims('discourse_accounts', 'discourse', 'discourse_user', [
+        ('email', 'email', 'profile_email'),
+        ('github_login', 'github_login', 'github_noreply_email'),
+    ])) %}
 {% endif %}
 
 {% if var('using_github', true) %}
-    github as (
+    github_accounts as (
         select
-            'github' as source_name,
-            'github_user' as identifier_type,
-            cast(github_user_id as {{ dbt.type_string() }}) as identifier_value,
+            cast(github_user_id as {{ text_type }}) as identifier_value,
             coalesce(display_name, login) as display_name,
             is_bot,
             created_at as first_seen_at,
             created_at as last_seen_at,
-            'github_login' as stated_type,
-            {{ clean_handle('login') }} as stated_value,
-            'profile_handle' as rule
+            {{ clean_handle('login') }} as login
         from {{ ref('stg_github__users') }}
     ),
-    {%- do branches.append('github') %}
+    {%- do branches.append(identity_claims('github_accounts', 'github', 'github_user', [
+        ('github_login', 'login', 'profile_handle'),
+    ])) %}
 {% endif %}
 
 {% if var('using_social', true) %}
-    social as (
+    x_accounts as (
         select
-            'social' as source_name,
-            'x_user' as identifier_type,
             user_id as identifier_value,
             coalesce(display_name, username) as display_name,
             false as is_bot,
             created_at as first_seen_at,
             created_at as last_seen_at,
-            'x_handle' as stated_type,
-            {{ clean_handle('username') }} as stated_value,
-            'profile_handle' as rule
+            {{ clean_handle('username') }} as username
         from {{ ref('stg_social__x_users') }}
     ),
-    {%- do branches.append('social') %}
+    {%- do branches.append(identity_claims('x_accounts', 'social', 'x_user', [
+        ('x_handle', 'username', 'profile_handle'),
+    ])) %}
 {% endif %}
 
 {% if var('using_events', true) %}
-    events as (
+    guest_accounts as (
         select
-            'events' as source_name,
-            'event_guest' as identifier_type,
             guest_id as identifier_value,
             nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
             false as is_bot,
             registered_at as first_seen_at,
             coalesce(checked_in_at, registered_at) as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'registration_email' as rule
+            {{ match_email('email') }} as email
         from {{ ref('stg_events__guests') }}
     ),
-    {%- do branches.append('events') %}
+    {%- do branches.append(identity_claims('guest_accounts', 'events', 'event_guest', [
+        ('email', 'email', 'registration_email'),
+    ])) %}
 {% endif %}
 
 {% if var('using_web', true) %}
-    web as (
+    web_accounts as (
+        -- Anonymous ids seen in `identify` calls; one claim per call (grouped in `final`).
         select
-            'web' as source_name,
-            'web_anonymous_id' as identifier_type,
             anonymous_id as identifier_value,
-            cast(null as {{ dbt.type_string() }}) as display_name,
+            cast(null as {{ text_type }}) as display_name,
             false as is_bot,
             identified_at as first_seen_at,
             identified_at as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'web_identify' as rule
+            {{ match_email('email') }} as email
         from {{ ref('stg_web__identifies') }}
         where anonymous_id is not null
     ),
-    {%- do branches.append('web') %}
+    {%- do branches.append(identity_claims('web_accounts', 'web', 'web_anonymous_id', [
+        ('email', 'email', 'web_identify'),
+    ])) %}
 {% endif %}
 
 {% if var('using_hubspot', true) %}
-    hubspot_contacts as (
+    hubspot_accounts as (
         select
-            cast(contact_id as {{ dbt.type_string() }}) as contact_id,
+            cast(contact_id as {{ text_type }}) as identifier_value,
             nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
-            created_at,
-            fivetran_synced_at,
-            email,
+            false as is_bot,
+            created_at as first_seen_at,
+            coalesce(fivetran_synced_at, created_at) as last_seen_at,
+            {{ match_email('email') }} as email,
             additional_emails,
             x_handle,
             github_login,
@@ -193,187 +165,99 @@ with
 
     hubspot_additional_emails as (
         select
-            contact_id,
-            {{ explode_array(split_to_array('additional_emails', ';')) }} as email
-        from hubspot_contacts
-        where additional_emails is not null
-    ),
-
-    hubspot_stated as (
-        select
-            contact_id,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'crm_email' as rule
-        from hubspot_contacts
-        union all
-        select
-            contact_id,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'crm_additional_email' as rule
-        from hubspot_additional_emails
-        union all
-        select
-            contact_id,
-            'x_handle' as stated_type,
-            x_handle as stated_value,
-            'crm_stated_handle' as rule
-        from hubspot_contacts
-        where x_handle is not null
-        union all
-        select
-            contact_id,
-            'github_login' as stated_type,
-            github_login as stated_value,
-            'crm_stated_handle' as rule
-        from hubspot_contacts
-        where github_login is not null
-        union all
-        select
-            contact_id,
-            'discord_username' as stated_type,
-            discord_username as stated_value,
-            'crm_stated_handle' as rule
-        from hubspot_contacts
-        where discord_username is not null
-    ),
-
-    hubspot as (
-        select
-            'hubspot' as source_name,
-            'hubspot_contact' as identifier_type,
-            contacts.contact_id as identifier_value,
-            contacts.display_name,
-            false as is_bot,
-            contacts.created_at as first_seen_at,
-            coalesce(contacts.fivetran_synced_at, contacts.created_at) as last_seen_at,
-            stated.stated_type,
-            stated.stated_value,
-            stated.rule
-        from hubspot_contacts as contacts
-        inner join hubspot_stated as stated
-            on contacts.contact_id = stated.contact_id
-    ),
-    {%- do branches.append('hubspot') %}
-{% endif %}
-
-{% if var('using_salesforce', true) %}
-    salesforce as (
-        select
-            'salesforce' as source_name,
-            'salesforce_contact' as identifier_type,
-            contact_id as identifier_value,
-            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
-            false as is_bot,
-            created_at as first_seen_at,
-            coalesce(fivetran_synced_at, created_at) as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'crm_email' as rule
-        from {{ ref('stg_salesforce__contacts') }}
-        where not is_deleted
-        union all
-        select
-            'salesforce' as source_name,
-            'salesforce_lead' as identifier_type,
-            lead_id as identifier_value,
-            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
-            false as is_bot,
-            created_at as first_seen_at,
-            coalesce(fivetran_synced_at, created_at) as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'crm_email' as rule
-        from {{ ref('stg_salesforce__leads') }}
-        where not is_deleted
-        union all
-        -- A converted lead names the contact it became.
-        select
-            'salesforce' as source_name,
-            'salesforce_lead' as identifier_type,
-            lead_id as identifier_value,
-            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
-            false as is_bot,
-            created_at as first_seen_at,
-            coalesce(fivetran_synced_at, created_at) as last_seen_at,
-            'salesforce_contact' as stated_type,
-            converted_contact_id as stated_value,
-            'crm_lead_conversion' as rule
-        from {{ ref('stg_salesforce__leads') }}
-        where not is_deleted and converted_contact_id is not null
-    ),
-    {%- do branches.append('salesforce') %}
-{% endif %}
-
-{% if var('using_zendesk', true) %}
-    zendesk as (
-        select
-            'zendesk' as source_name,
-            'zendesk_user' as identifier_type,
-            cast(user_id as {{ dbt.type_string() }}) as identifier_value,
-            user_name as display_name,
-            false as is_bot,
-            created_at as first_seen_at,
-            coalesce(fivetran_synced_at, created_at) as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'profile_email' as rule
-        from {{ ref('stg_zendesk__users') }}
-    ),
-    {%- do branches.append('zendesk') %}
-{% endif %}
-
-{% if var('using_billing', true) %}
-    billing as (
-        select
-            'billing' as source_name,
-            'billing_customer' as identifier_type,
-            customer_id as identifier_value,
-            customer_name as display_name,
-            false as is_bot,
-            created_at as first_seen_at,
-            created_at as last_seen_at,
-            'email' as stated_type,
-            {{ match_email('email') }} as stated_value,
-            'billing_email' as rule
-        from {{ ref('stg_billing__customers') }}
-    ),
-    {%- do branches.append('billing') %}
-{% endif %}
-
-no_source as (
-    select
-        cast(null as {{ dbt.type_string() }}) as source_name,
-        cast(null as {{ dbt.type_string() }}) as identifier_type,
-        cast(null as {{ dbt.type_string() }}) as identifier_value,
-        cast(null as {{ dbt.type_string() }}) as display_name,
-        cast(null as {{ dbt.type_boolean() }}) as is_bot,
-        cast(null as {{ dbt.type_timestamp() }}) as first_seen_at,
-        cast(null as {{ dbt.type_timestamp() }}) as last_seen_at,
-        cast(null as {{ dbt.type_string() }}) as stated_type,
-        cast(null as {{ dbt.type_string() }}) as stated_value,
-        cast(null as {{ dbt.type_string() }}) as rule
-    where 1 = 0
-),
-
-unioned as (
-    {% for branch in branches %}
-        select
-            source_name,
-            identifier_type,
             identifier_value,
             display_name,
             is_bot,
             first_seen_at,
             last_seen_at,
-            stated_type,
-            stated_value,
-            rule
-        from {{ branch }}
+            {{ match_email(explode_array(split_to_array('additional_emails', ';'))) }} as email
+        from hubspot_accounts
+        where additional_emails is not null
+    ),
+    {%- do branches.append(identity_claims('hubspot_accounts', 'hubspot', 'hubspot_contact', [
+        ('email', 'email', 'crm_email'),
+        ('x_handle', 'x_handle', 'crm_stated_handle'),
+        ('github_login', 'github_login', 'crm_stated_handle'),
+        ('discord_username', 'discord_username', 'crm_stated_handle'),
+    ])) %}
+    {%- do branches.append(identity_claims('hubspot_additional_emails', 'hubspot', 'hubspot_contact', [
+        ('email', 'email', 'crm_additional_email'),
+    ])) %}
+{% endif %}
+
+{% if var('using_salesforce', true) %}
+    salesforce_contact_accounts as (
+        select
+            contact_id as identifier_value,
+            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
+            false as is_bot,
+            created_at as first_seen_at,
+            coalesce(fivetran_synced_at, created_at) as last_seen_at,
+            {{ match_email('email') }} as email
+        from {{ ref('stg_salesforce__contacts') }}
+        where not is_deleted
+    ),
+
+    salesforce_lead_accounts as (
+        select
+            lead_id as identifier_value,
+            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
+            false as is_bot,
+            created_at as first_seen_at,
+            coalesce(fivetran_synced_at, created_at) as last_seen_at,
+            {{ match_email('email') }} as email,
+            converted_contact_id
+        from {{ ref('stg_salesforce__leads') }}
+        where not is_deleted
+    ),
+    {%- do branches.append(identity_claims('salesforce_contact_accounts', 'salesforce', 'salesforce_contact', [
+        ('email', 'email', 'crm_email'),
+    ])) %}
+    {#- A converted lead names the contact it became. #}
+    {%- do branches.append(identity_claims('salesforce_lead_accounts', 'salesforce', 'salesforce_lead', [
+        ('email', 'email', 'crm_email'),
+        ('salesforce_contact', 'converted_contact_id', 'crm_lead_conversion'),
+    ])) %}
+{% endif %}
+
+{% if var('using_zendesk', true) %}
+    zendesk_accounts as (
+        select
+            cast(user_id as {{ text_type }}) as identifier_value,
+            user_name as display_name,
+            false as is_bot,
+            created_at as first_seen_at,
+            coalesce(fivetran_synced_at, created_at) as last_seen_at,
+            {{ match_email('email') }} as email
+        from {{ ref('stg_zendesk__users') }}
+    ),
+    {%- do branches.append(identity_claims('zendesk_accounts', 'zendesk', 'zendesk_user', [
+        ('email', 'email', 'profile_email'),
+    ])) %}
+{% endif %}
+
+{% if var('using_billing', true) %}
+    billing_accounts as (
+        select
+            customer_id as identifier_value,
+            customer_name as display_name,
+            false as is_bot,
+            created_at as first_seen_at,
+            created_at as last_seen_at,
+            {{ match_email('email') }} as email
+        from {{ ref('stg_billing__customers') }}
+    ),
+    {%- do branches.append(identity_claims('billing_accounts', 'billing', 'billing_customer', [
+        ('email', 'email', 'billing_email'),
+    ])) %}
+{% endif %}
+
+unioned as (
+    {% for branch in branches %}
+        {{ branch }}
         union all
     {% endfor %}
-    select * from no_source
+    {{ identity_claims(none, none, none, []) }}
 ),
 
 final as (
