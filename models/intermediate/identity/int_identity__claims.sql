@@ -163,6 +163,19 @@ with
         where not is_deleted
     ),
 
+    hubspot_additional_addresses as (
+        -- (Spark allows no expression around explode: normalized in the next step.)
+        select
+            identifier_value,
+            display_name,
+            is_bot,
+            first_seen_at,
+            last_seen_at,
+            {{ explode_array(split_to_array('additional_emails', ';')) }} as address
+        from hubspot_accounts
+        where additional_emails is not null
+    ),
+
     hubspot_additional_emails as (
         select
             identifier_value,
@@ -170,9 +183,8 @@ with
             is_bot,
             first_seen_at,
             last_seen_at,
-            {{ match_email(explode_array(split_to_array('additional_emails', ';'))) }} as email
-        from hubspot_accounts
-        where additional_emails is not null
+            {{ match_email('address') }} as email
+        from hubspot_additional_addresses
     ),
     {%- do branches.append(identity_claims('hubspot_accounts', 'hubspot', 'hubspot_contact', [
         ('email', 'email', 'crm_email'),
