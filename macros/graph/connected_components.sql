@@ -3,8 +3,8 @@
     recursive CTE): iterative minimum-label propagation with pointer jumping, materialized one
     iteration at a time in scratch tables, until no label changes.
 
-    nodes_sql: a query with `node` (unique text) — every node, including isolated ones.
-    edges_sql: a query with `node_a`, `node_b` (text), each edge once in either direction.
+    nodes_sql: a query with `node` (unique; integers join fastest) — every node, including isolated ones.
+    edges_sql: a query with `node_a`, `node_b`, each edge once in either direction.
     scratch:   a relation name prefix for the scratch tables (dropped by drop_component_scratch),
                created in `schema` (default: the calling model's).
 

@@ -39,7 +39,6 @@ sightings as (
 
 grouped as (
     select
-        concat(identifier_type, ':', identifier_value) as identifier_id,
         identifier_type,
         identifier_value,
         {{ sorted_distinct_list('source_name') }} as source_names,
@@ -50,12 +49,16 @@ grouped as (
         min(first_seen_at) as first_seen_at,
         max(last_seen_at) as last_seen_at
     from sightings
-    group by 1, 2, 3
+    group by 1, 2
 ),
 
 final as (
     select
-        grouped.identifier_id,
+        concat(grouped.identifier_type, ':', grouped.identifier_value) as identifier_id,
+        -- A compact key in first-seen order (ties: by id): the identity graph's node number.
+        row_number() over (
+            order by grouped.first_seen_at nulls last, grouped.identifier_type, grouped.identifier_value
+        ) as identifier_number,
         grouped.identifier_type,
         grouped.identifier_value,
         grouped.source_names,

@@ -9,34 +9,27 @@
     first (ties: the smaller identifier id) — so it does not change when data is added, unless the
     member merges with another, and then the older member's id wins.
 #}
-{%- set rank_key -%}
-    concat(
-        lpad(cast(coalesce({{ timestamp_to_epoch_seconds('first_seen_at') }}, 99999999999) + 100000000000 as {{ dbt.type_string() }}), 12, '0'),
-        '|',
-        identifier_id
-    )
-{%- endset -%}
-
+{#- Nodes are identifier numbers (first-seen order), so the smallest number in a component is its
+    founding identifier and joins run on integers. -#}
 {%- set nodes_sql -%}
-    select {{ rank_key }} as node from {{ ref('int_identity__identifiers') }}
+    select identifier_number as node from {{ ref('int_identity__identifiers') }}
 {%- endset -%}
 
 {%- set edges_sql -%}
-    select a.node as node_a, b.node as node_b
+    select
+        a.identifier_number as node_a,
+        b.identifier_number as node_b
     from {{ ref('int_identity__edges') }} as edges
-    inner join (select identifier_id, {{ rank_key }} as node from {{ ref('int_identity__identifiers') }}) as a
+    inner join {{ ref('int_identity__identifiers') }} as a
         on edges.identifier_id_a = a.identifier_id
-    inner join (select identifier_id, {{ rank_key }} as node from {{ ref('int_identity__identifiers') }}) as b
+    inner join {{ ref('int_identity__identifiers') }} as b
         on edges.identifier_id_b = b.identifier_id
 {%- endset -%}
 
 {%- set components = connected_components(nodes_sql, edges_sql, this.identifier ~ '__cc') -%}
 
 with identifiers as (
-    select
-        *,
-        {{ rank_key }} as node
-    from {{ ref('int_identity__identifiers') }}
+    select * from {{ ref('int_identity__identifiers') }}
 ),
 
 components as (
@@ -51,13 +44,15 @@ final as (
         identifiers.identifier_id,
         identifiers.identifier_type,
         identifiers.identifier_value,
-        {{ surrogate_key([dbt.split_part('components.label', "'|'", 2)]) }} as member_id,
-        {{ dbt.split_part('components.label', "'|'", 2) }} as founding_identifier_id,
+        {{ surrogate_key(['founders.identifier_id']) }} as member_id,
+        founders.identifier_id as founding_identifier_id,
         identifiers.is_account,
         identifiers.is_bot
     from identifiers
     inner join components
-        on identifiers.node = components.node
+        on identifiers.identifier_number = components.node
+    inner join identifiers as founders
+        on components.label = founders.identifier_number
 )
 
 select * from final
