@@ -23,22 +23,107 @@ class MartSuite:
     expectations: Callable[[], list[Expectation]]
 
 
+ENGAGEMENT_COUNTS = [
+    "new_members",
+    "returning_members",
+    "reactivated_members",
+    "active_members",
+    "churned_members",
+]
+ENGAGEMENT_COLUMNS = [
+    "month_start",
+    *ENGAGEMENT_COUNTS,
+    "retention_rate",
+    "average_daily_active_members",
+    "stickiness",
+    "contributors",
+    "new_contributors",
+    "activities",
+    "contributions",
+]
+
+
 def _engagement_monthly() -> list[Expectation]:
     e = gx.expectations
-    counts = ["new_members", "active_members", "activities"]
+    counts = [*ENGAGEMENT_COUNTS, "contributors", "new_contributors", "activities", "contributions"]
     return [
-        # The mart's columns in contract order, then the helper the query appends.
-        e.ExpectTableColumnsToMatchOrderedList(column_list=["month_start", *counts, "months_after_previous"]),
+        # The mart's columns in contract order, then the helpers the query appends.
+        e.ExpectTableColumnsToMatchOrderedList(
+            column_list=[*ENGAGEMENT_COLUMNS, "months_after_previous", "active_from_parts"]
+        ),
         e.ExpectTableRowCountToBeBetween(min_value=1),
         e.ExpectColumnValuesToBeUnique(column="month_start"),
         e.ExpectColumnValuesToBeIncreasing(column="month_start", strictly=True),
         *[e.ExpectColumnValuesToNotBeNull(column=c) for c in ["month_start", *counts]],
         *[e.ExpectColumnValuesToBeBetween(column=c, min_value=0) for c in counts],
+        e.ExpectColumnValuesToBeBetween(column="retention_rate", min_value=0, max_value=1),
+        e.ExpectColumnValuesToBeBetween(column="stickiness", min_value=0, max_value=1),
         e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="active_members", column_B="new_members", or_equal=True),
         e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="activities", column_B="active_members", or_equal=True),
+        # MAU is exactly new + returning + reactivated (the sum is computed in the query).
+        e.ExpectColumnPairValuesToBeEqual(column_A="active_members", column_B="active_from_parts"),
         # Months are calendar months: consecutive rows are one month apart (checked in SQL below).
         e.ExpectColumnValuesToBeInSet(column="months_after_previous", value_set=[1], mostly=1.0),
     ]
+
+
+def _shares(*columns: str) -> list[Expectation]:
+    return [gx.expectations.ExpectColumnValuesToBeBetween(column=c, min_value=0, max_value=1) for c in columns]
+
+
+def _keyed(key: list[str], non_negative: list[str]) -> list[Expectation]:
+    """A mart that BI tools join on `key`: the key is complete and unique, counts are never negative."""
+    e = gx.expectations
+    unique = (
+        e.ExpectColumnValuesToBeUnique(column=key[0])
+        if len(key) == 1
+        else e.ExpectCompoundColumnsToBeUnique(column_list=key)
+    )
+    return [
+        e.ExpectTableRowCountToBeBetween(min_value=1),
+        unique,
+        *[e.ExpectColumnValuesToNotBeNull(column=c) for c in key],
+        *[e.ExpectColumnValuesToBeBetween(column=c, min_value=0) for c in non_negative],
+    ]
+
+
+def _cohort_retention() -> list[Expectation]:
+    e = gx.expectations
+    return [
+        *_keyed(["cohort_month", "month_start"], ["months_since_first_activity", "cohort_size", "active_members"]),
+        *_shares("retention_share"),
+        e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="cohort_size", column_B="active_members", or_equal=True),
+    ]
+
+
+def _member_levels() -> list[Expectation]:
+    e = gx.expectations
+    return [
+        *_keyed(["member_id"], ["love", "reach", "responders", "social_followers"]),
+        e.ExpectColumnValuesToBeInSet(column="orbit_level", value_set=[1, 2, 3, 4]),
+        e.ExpectColumnValuesToBeInSet(column="level_change", value_set=["up", "down", "same", "new"]),
+        # A level pyramid: there are never more advocates than explorers.
+        e.ExpectColumnMostCommonValueToBeInSet(column="orbit_level", value_set=[3, 4]),
+    ]
+
+
+def _responsiveness() -> list[Expectation]:
+    e = gx.expectations
+    return [
+        *_keyed(["month_start", "platform"], ["questions", "answered_questions", "median_hours_to_first_response"]),
+        *_shares("answered_share", "staff_answered_share", "community_answered_share"),
+        e.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="p90_hours_to_first_response", column_B="median_hours_to_first_response", or_equal=True
+        ),
+    ]
+
+
+def _simple(key: list[str], non_negative: list[str], shares: tuple[str, ...] = ()) -> Callable[[], list[Expectation]]:
+    return lambda: [*_keyed(key, non_negative), *_shares(*shares)]
+
+
+def _community(name: str, expectations: Callable[[], list[Expectation]]) -> MartSuite:
+    return MartSuite(mart=f"marts.{name}", query=f"select * from marts.{name}", expectations=expectations)
 
 
 SUITES: tuple[MartSuite, ...] = (
@@ -49,10 +134,35 @@ SUITES: tuple[MartSuite, ...] = (
                 *,
                 coalesce(
                     date_diff('month', lag(month_start) over (order by month_start), month_start), 1
-                ) as months_after_previous
+                ) as months_after_previous,
+                new_members + returning_members + reactivated_members as active_from_parts
             from marts.community__engagement_monthly
             order by month_start
         """,
         expectations=_engagement_monthly,
     ),
+    _community(
+        "community__engagement_monthly_by_platform",
+        _simple(["month_start", "platform"], ENGAGEMENT_COUNTS, ("retention_rate", "stickiness")),
+    ),
+    _community("community__cohort_retention", _cohort_retention),
+    _community("community__member_levels", _member_levels),
+    _community("community__responsiveness_monthly", _responsiveness),
+    _community(
+        "community__content_performance",
+        _simple(["conversation_id"], ["replies", "reactions", "unique_participants", "hours_to_first_response"]),
+    ),
+    _community(
+        "community__channel_monthly",
+        _simple(["platform", "channel_name", "month_start"], ["messages", "posts", "replies", "new_posters"]),
+    ),
+    _community(
+        "community__event_performance",
+        _simple(["event_id"], ["registered", "attended", "no_shows", "opportunities_opened"], ("attendance_rate",)),
+    ),
+    _community(
+        "community__campaign_periods",
+        _simple(["campaign_name", "period"], ["active_members", "new_members", "activities"]),
+    ),
+    _community("community__advocates", _simple(["member_id"], ["love", "reach", "contributions"])),
 )

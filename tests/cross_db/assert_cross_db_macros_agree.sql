@@ -59,6 +59,10 @@ with cases as (
         {{ safe_divide('1', '4') }} = 0.25 as passed
     union all
     select
+        'safe_divide keeps double precision' as case_name,
+        abs({{ safe_divide('1', '3') }} - 0.333333333333333) < 0.000000000000001 as passed
+    union all
+    select
         'surrogate_key is md5 of the joined text' as case_name,
         {{ surrogate_key(["'member'", '42']) }} = 'bb0c67a977cd0e85420010572b38fba5' as passed
     union all

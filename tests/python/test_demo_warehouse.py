@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import duckdb
 import pytest
@@ -21,8 +21,8 @@ def month_of(ts: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def expected_engagement(demo_raw):
-    """Monthly members computed from the Slack files: every non-bot, non-staff user is one member
+def expected_slack_engagement(demo_raw):
+    """Monthly Slack members computed from the Slack files: every non-bot, non-staff user is one member
     (in the demo, no two Slack accounts belong to one person, so identity resolution merges none)."""
     users = json.loads((demo_raw / "slack" / "users.json").read_text())
     excluded = {
@@ -35,16 +35,12 @@ def expected_engagement(demo_raw):
     }
     monthly: dict[str, set[str]] = defaultdict(set)
     activities: dict[str, int] = defaultdict(int)
-    months_seen: set[str] = set()
     for path in (demo_raw / "slack").glob("*/*.json"):
         for m in json.loads(path.read_text()):
             author = m.get("user")
             is_post = m.get("subtype") in PERSON_SUBTYPES | {"bot_message"}
-            if is_post:
-                months_seen.add(month_of(m["ts"]))
             for r in m.get("reactions", []):
                 for u in r["users"]:
-                    months_seen.add(month_of(m["ts"]))
                     if u not in excluded:
                         monthly[month_of(m["ts"])].add(u)
                         activities[month_of(m["ts"])] += 1
@@ -59,35 +55,124 @@ def expected_engagement(demo_raw):
     new = defaultdict(int)
     for month in first_month.values():
         new[month] += 1
-    return {m: (new[m], len(monthly[m]), activities[m]) for m in sorted(months_seen)}
+    return {m: (new[m], len(monthly[m]), activities[m]) for m in sorted(monthly)}
 
 
-def test_engagement_monthly_matches_the_raw_files(demo_db, expected_engagement):
+def test_slack_engagement_matches_the_raw_files(demo_db, expected_slack_engagement):
     with duckdb.connect(str(demo_db), read_only=True) as con:
         rows = con.execute(
             "select cast(month_start as varchar), new_members, active_members, activities "
-            "from marts.community__engagement_monthly order by 1"
+            "from marts.community__engagement_monthly_by_platform where platform = 'slack' and active_members > 0 "
+            "order by 1"
         ).fetchall()
-    assert {m: (n, a, x) for m, n, a, x in rows} == expected_engagement
-    # Every month of the 18-month window (2025-01 … 2026-06), plus at most the next one, where a thread
-    # reply to a message of the window's last night can land.
-    window = [f"{2025 + (i // 12)}-{i % 12 + 1:02d}-01" for i in range(18)]
-    assert [m for m, *_ in rows][:18] == window
-    assert len(rows) <= 19
+    assert {m: (n, a, x) for m, n, a, x in rows} == expected_slack_engagement
 
 
-def test_injected_campaign_shows_in_the_mart(demo_db, demo_raw):
-    """The generator injects a summit month with 1.6x activity: it must be the busiest month."""
+def add_month(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def engagement_by_hand(rows) -> dict[tuple[str, date], dict]:
+    """The engagement definitions applied in Python to (member, platform, day, is_contribution) rows."""
+    months: dict[tuple[str, str], set[date]] = defaultdict(set)
+    days: dict[tuple[str, date], set[tuple[str, date]]] = defaultdict(set)
+    activities: dict[tuple[str, date], int] = defaultdict(int)
+    contributed: dict[tuple[str, str], set[date]] = defaultdict(set)
+    for member, platform, day, is_contribution in rows:
+        month = day.replace(day=1)
+        for scope in ("all", platform):
+            months[(member, scope)].add(month)
+            days[(scope, month)].add((member, day))
+            activities[(scope, month)] += 1
+            if is_contribution:
+                contributed[(member, scope)].add(month)
+    result: dict[tuple[str, date], dict] = defaultdict(lambda: defaultdict(float))
+    for (member, scope), active in months.items():
+        first_contribution = min(contributed[(member, scope)], default=None)
+        for month in active:
+            counts = result[(scope, month)]
+            counts["active_members"] += 1
+            before = [m for m in active if m < month]
+            if not before:
+                counts["new_members"] += 1
+            elif add_month(month, -1) in active:
+                counts["returning_members"] += 1
+            else:
+                counts["reactivated_members"] += 1
+            if add_month(month, 1) not in active:
+                result[(scope, add_month(month, 1))]["churned_members"] += 1
+            if month in contributed[(member, scope)]:
+                counts["contributors"] += 1
+            if month == first_contribution:
+                counts["new_contributors"] += 1
+    for key, member_days in days.items():
+        result[key]["member_days"] = len(member_days)
+        result[key]["activities"] = activities[key]
+    return result
+
+
+def test_engagement_marts_match_the_definitions(demo_db):
+    """Both engagement marts, recomputed in Python from fct_activities with the written definitions."""
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        rows = con.execute(
+            "select member_id, platform, cast(occurred_at as date), is_contribution from marts.fct_activities "
+            "where member_id is not null and not is_staff and not is_bot"
+        ).fetchall()
+        mart = con.execute(
+            "select 'all' as platform, * from marts.community__engagement_monthly "
+            "union all by name select * from marts.community__engagement_monthly_by_platform"
+        ).df()
+    expected = engagement_by_hand(rows)
+    columns = ["new_members", "returning_members", "reactivated_members", "active_members", "churned_members"]
+    columns += ["contributors", "new_contributors", "activities"]
+    checked = 0
+    for row in mart.to_dict("records"):
+        scope = row["platform"]
+        month = row["month_start"].date() if hasattr(row["month_start"], "date") else row["month_start"]
+        want = expected.get((scope, month), {})
+        for column in columns:
+            assert row[column] == want.get(column, 0), (scope, month, column)
+        days_in_month = (add_month(month, 1) - month).days
+        assert row["average_daily_active_members"] == pytest.approx(want.get("member_days", 0) / days_in_month)
+        checked += 1
+    assert checked == len(mart) > 20
+    # Every month with member activity is in the marts (the spine has no gaps).
+    assert {(s, m) for (s, m), c in expected.items() if c.get("active_members")} <= {
+        (r["platform"], r["month_start"].date()) for r in mart.to_dict("records")
+    }
+
+
+def test_injected_campaign_shows_in_the_marts(demo_db, demo_raw):
+    """The generator's summit month lifts activity (x1.6) and brings lapsed members back (x3): it is the
+    busiest month per member, the month with the most reactivated members, and its campaign period beats
+    the periods before and after it."""
     manifest = json.loads((demo_raw / "_truth" / "manifest.json").read_text())
     campaign_month = manifest["effects"]["campaigns"][0]["month"] + "-01"
     with duckdb.connect(str(demo_db), read_only=True) as con:
-        rows = dict(
+        per_member = dict(
             con.execute(
                 "select cast(month_start as varchar), activities / active_members "
-                "from marts.community__engagement_monthly"
+                "from marts.community__engagement_monthly where active_members > 0"
             ).fetchall()
         )
-    assert max(rows, key=rows.get) == campaign_month
+        reactivated = dict(
+            con.execute(
+                "select cast(month_start as varchar), reactivated_members from marts.community__engagement_monthly"
+            ).fetchall()
+        )
+        periods = {
+            period: (active, activities, sessions)
+            for period, active, activities, sessions in con.execute(
+                "select period, active_members, activities, campaign_web_sessions "
+                "from marts.community__campaign_periods"
+            ).fetchall()
+        }
+    assert max(per_member, key=per_member.get) == campaign_month
+    assert max(reactivated, key=reactivated.get) == campaign_month
+    assert periods["during"][0] > max(periods["pre"][0], periods["post"][0])
+    assert periods["during"][1] > max(periods["pre"][1], periods["post"][1])
+    assert periods["during"][2] > 0 == periods["pre"][2]
 
 
 def test_slack_to_hubspot_matches_are_right_and_complete(demo_db, demo_raw):

@@ -9,18 +9,40 @@ import pandas as pd
 import pytest
 
 from community_warehouse.quality.checkpoint import run, validate_frame
-from community_warehouse.quality.suites import SUITES
+from community_warehouse.quality.suites import ENGAGEMENT_COLUMNS, SUITES
 
 ENGAGEMENT = next(s for s in SUITES if s.mart == "marts.community__engagement_monthly")
 
 
 def frame(rows):
-    df = pd.DataFrame(rows, columns=["month_start", "new_members", "active_members", "activities"])
+    """Rows of (month, new, returning, reactivated, churned, activities); the rest follows from them."""
+    records = []
+    for month, new, returning, reactivated, churned, activities in rows:
+        active = new + returning + reactivated
+        records.append(
+            {
+                "month_start": month,
+                "new_members": new,
+                "returning_members": returning,
+                "reactivated_members": reactivated,
+                "active_members": active,
+                "churned_members": churned,
+                "retention_rate": 0.5,
+                "average_daily_active_members": active / 30,
+                "stickiness": 1 / 30,
+                "contributors": active,
+                "new_contributors": new,
+                "activities": activities,
+                "contributions": activities,
+            }
+        )
+    df = pd.DataFrame(records, columns=ENGAGEMENT_COLUMNS)
     df["months_after_previous"] = 1
+    df["active_from_parts"] = df.new_members + df.returning_members + df.reactivated_members
     return df
 
 
-GOOD = [(date(2025, 1, 1), 2, 2, 5), (date(2025, 2, 1), 0, 1, 1), (date(2025, 3, 1), 1, 3, 9)]
+GOOD = [(date(2025, 1, 1), 2, 0, 0, 0, 5), (date(2025, 2, 1), 0, 1, 0, 1, 1), (date(2025, 3, 1), 1, 1, 1, 0, 9)]
 
 
 def test_a_good_mart_passes():
@@ -30,8 +52,9 @@ def test_a_good_mart_passes():
 
 
 def test_a_broken_rule_fails():
-    bad = [*GOOD[:2], (date(2025, 3, 1), 4, 3, 9)]  # more new members than active ones
-    outcome, _ = validate_frame(ENGAGEMENT, frame(bad))
+    bad = frame(GOOD)
+    bad.loc[2, "new_members"] = 4  # more new members than active ones
+    outcome, _ = validate_frame(ENGAGEMENT, bad)
     assert not outcome.ok and not outcome.errored
     assert any("expect_column_pair_values_a_to_be_greater_than_b" in f for f in outcome.failed)
 
