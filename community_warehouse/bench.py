@@ -28,7 +28,6 @@ COUNTED = [
     "staging.stg_slack__reactions",
     "staging.stg_slack__users",
     "staging.stg_hubspot__contacts",
-    "intermediate.int_identity__slack_users",
     "intermediate.int_activities__slack",
     "intermediate.int_identity__identifiers",
     "intermediate.int_identity__edges",

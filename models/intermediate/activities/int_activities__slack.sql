@@ -8,7 +8,10 @@ reactions as (
 ),
 
 slack_users as (
-    select * from {{ ref('int_identity__slack_users') }}
+    select
+        user_id,
+        is_bot
+    from {{ ref('stg_slack__users') }}
 ),
 
 message_activities as (
@@ -48,14 +51,6 @@ unioned as (
 final as (
     select
         unioned.activity_id,
-        coalesce(
-            slack_users.member_id,
-            case
-                when unioned.slack_user_id is not null
-                    then {{ dbt.concat(["'slack_user:'", 'unioned.slack_user_id']) }}
-                else {{ dbt.concat(["'slack_bot:'", "coalesce(unioned.bot_id, 'unknown')"]) }}
-            end
-        ) as member_id,
         'slack' as platform,
         unioned.activity_type,
         unioned.channel_name,
@@ -63,11 +58,11 @@ final as (
         unioned.message_id,
         unioned.parent_message_id,
         unioned.slack_user_id,
-        unioned.slack_user_id is null or unioned.is_bot_message or coalesce(slack_users.is_bot, false) as is_bot,
-        coalesce(slack_users.is_staff, false) as is_staff
+        unioned.bot_id,
+        unioned.slack_user_id is null or unioned.is_bot_message or coalesce(slack_users.is_bot, false) as is_bot
     from unioned
     left join slack_users
-        on unioned.slack_user_id = slack_users.slack_user_id
+        on unioned.slack_user_id = slack_users.user_id
 )
 
 select * from final

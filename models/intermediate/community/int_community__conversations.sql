@@ -7,19 +7,17 @@
 #}
 with activities as (
     select
-        activities.activity_id,
-        activities.member_id,
-        activities.platform,
-        activities.activity_type,
-        activities.channel_name,
-        activities.content_id,
-        activities.occurred_at,
-        activities.is_staff,
-        activities.is_bot
-    from {{ ref('fct_activities') }} as activities
-    inner join {{ ref('activity_weights') }} as weights
-        on activities.activity_type = weights.activity_type
-    where weights.content_kind is not null and weights.parent_kind is null
+        activity_id,
+        member_id,
+        platform,
+        activity_type,
+        channel_name,
+        content_id,
+        occurred_at,
+        is_staff,
+        is_bot
+    from {{ ref('fct_activities') }}
+    where content_kind is not null and parent_kind is null
 ),
 
 question_spaces as (
@@ -59,14 +57,24 @@ counts as (
 
 ranked_responses as (
     -- Replies by someone other than the author, earliest first (ties broken by id, so the pick is stable).
+    -- A reply stamped before the conversation started (clock skew, imported history) is not a response.
     select
-        root_activity_id,
-        member_id,
-        occurred_at,
-        is_staff,
-        row_number() over (partition by root_activity_id order by occurred_at, activity_id) as response_rank
+        interactions.root_activity_id,
+        interactions.member_id,
+        interactions.occurred_at,
+        interactions.is_staff,
+        row_number() over (
+            partition by interactions.root_activity_id
+            order by interactions.occurred_at, interactions.activity_id
+        ) as response_rank
     from interactions
-    where interaction_type = 'reply' and not is_by_root_author and member_id is not null
+    inner join activities
+        on interactions.root_activity_id = activities.activity_id
+    where
+        interactions.interaction_type = 'reply'
+        and not interactions.is_by_root_author
+        and interactions.member_id is not null
+        and interactions.occurred_at >= activities.occurred_at
 ),
 
 first_responses as (

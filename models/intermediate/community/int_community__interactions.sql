@@ -1,28 +1,26 @@
 {#
     Every response to someone's content: a thread reply or reaction to a message, a forum post in a
     topic, a comment or review on an issue or pull request, an accepted answer. Each is matched to the
-    content it answers through the kinds in activity_weights (`parent_kind` of the response =
+    content it answers through the kinds of seed activity_weights (in fct_activities) (`parent_kind` of the response =
     `content_kind` of the parent, on the same platform), which gives the parent's author and the
     conversation's root. Responses whose parent is not in the exports keep a null parent.
 #}
 with activities as (
     select
-        activities.activity_id,
-        activities.member_id,
-        activities.platform,
-        activities.activity_type,
-        activities.channel_name,
-        activities.content_id,
-        activities.parent_content_id,
-        activities.occurred_at,
-        activities.is_staff,
-        activities.is_bot,
-        weights.content_kind,
-        weights.parent_kind
-    from {{ ref('fct_activities') }} as activities
-    inner join {{ ref('activity_weights') }} as weights
-        on activities.activity_type = weights.activity_type
-    where weights.content_kind is not null or weights.parent_kind is not null
+        activity_id,
+        member_id,
+        platform,
+        activity_type,
+        channel_name,
+        content_id,
+        parent_content_id,
+        occurred_at,
+        is_staff,
+        is_bot,
+        content_kind,
+        parent_kind
+    from {{ ref('fct_activities') }}
+    where content_kind is not null or parent_kind is not null
 ),
 
 contents as (

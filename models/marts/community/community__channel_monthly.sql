@@ -1,25 +1,23 @@
 {#
     Conversation activity per channel (a Slack or Discord channel, a forum category, a repository)
     and month, by members (staff and bots excluded; staff posts are counted apart). Only actions
-    that post or answer content count (activity_weights content_kind / parent_kind); each channel
+    that post or answer content count (fct_activities content_kind / parent_kind); each channel
     has a row for every month from its first activity to the last month of the exports.
 #}
 with activities as (
     select
-        activities.member_id,
-        activities.platform,
-        activities.channel_name,
-        activities.activity_month,
-        activities.is_staff,
-        activities.is_bot,
-        weights.content_kind is not null as is_post,
-        weights.content_kind is not null and weights.parent_kind is null as is_root_post
-    from {{ ref('fct_activities') }} as activities
-    inner join {{ ref('activity_weights') }} as weights
-        on activities.activity_type = weights.activity_type
+        member_id,
+        platform,
+        channel_name,
+        activity_month,
+        is_staff,
+        is_bot,
+        content_kind is not null as is_post,
+        content_kind is not null and parent_kind is null as is_root_post
+    from {{ ref('fct_activities') }}
     where
-        (weights.content_kind is not null or weights.parent_kind is not null)
-        and activities.channel_name is not null
+        (content_kind is not null or parent_kind is not null)
+        and channel_name is not null
 ),
 
 months as (
