@@ -26,51 +26,15 @@ member_counts as (
 ),
 
 opportunities as (
-    {% if var('using_salesforce', true) %}
-        select
-            accounts.account_id,
-            count(case when opportunities.is_won then 1 end) as won_opportunity_count,
-            count(case when not opportunities.is_closed then 1 end) as open_opportunity_count,
-            sum(case when opportunities.is_won then opportunities.amount else 0 end) as won_amount
-        from {{ ref('stg_salesforce__opportunities') }} as opportunities
-        inner join accounts
-            on opportunities.account_id = accounts.salesforce_account_id
-        where not opportunities.is_deleted
-        group by 1
-    {% else %}
+    -- Salesforce opportunities and HubSpot deals, each once, at its unified account.
     select
-        cast(null as {{ dbt.type_string() }}) as account_id,
-        cast(null as {{ dbt.type_bigint() }}) as won_opportunity_count,
-        cast(null as {{ dbt.type_bigint() }}) as open_opportunity_count,
-        cast(null as double) as won_amount
-    where 1 = 0
-    {% endif %}
-),
-
-deals as (
-    {% if var('using_hubspot', true) %}
-        select
-            accounts.account_id,
-            count(case when pipeline_stages.is_closed_won then 1 end) as won_deal_count,
-            count(case when not coalesce(pipeline_stages.is_closed, false) then 1 end) as open_deal_count,
-            sum(case when pipeline_stages.is_closed_won then deals.amount else 0 end) as won_deal_amount
-        from {{ ref('stg_hubspot__deals') }} as deals
-        inner join {{ ref('stg_hubspot__deal_companies') }} as deal_companies
-            on deals.deal_id = deal_companies.deal_id
-        inner join accounts
-            on deal_companies.company_id = accounts.hubspot_company_id
-        left join {{ ref('stg_hubspot__deal_pipeline_stages') }} as pipeline_stages
-            on deals.pipeline_stage_id = pipeline_stages.pipeline_stage_id
-        where not deals.is_deleted
-        group by 1
-    {% else %}
-    select
-        cast(null as {{ dbt.type_string() }}) as account_id,
-        cast(null as {{ dbt.type_bigint() }}) as won_deal_count,
-        cast(null as {{ dbt.type_bigint() }}) as open_deal_count,
-        cast(null as double) as won_deal_amount
-    where 1 = 0
-    {% endif %}
+        account_id,
+        count(case when is_won then 1 end) as won_deal_count,
+        count(case when not is_closed then 1 end) as open_deal_count,
+        sum(case when is_won then amount else 0 end) as won_amount
+    from {{ ref('int_crm__opportunities') }}
+    where account_id is not null
+    group by 1
 ),
 
 subscriptions as (
@@ -113,29 +77,19 @@ final as (
         cast(accounts.employee_count as {{ dbt.type_bigint() }}) as employee_count,
         cast(coalesce(member_counts.member_count, 0) as {{ dbt.type_bigint() }}) as member_count,
         cast(coalesce(member_counts.community_member_count, 0) as {{ dbt.type_bigint() }}) as community_member_count,
-        cast(
-            coalesce(opportunities.won_opportunity_count, 0)
-            + coalesce(deals.won_deal_count, 0) as {{ dbt.type_bigint() }}
-        )
-            as won_deal_count,
-        cast(
-            coalesce(opportunities.open_opportunity_count, 0)
-            + coalesce(deals.open_deal_count, 0) as {{ dbt.type_bigint() }}
-        )
-            as open_deal_count,
-        cast(coalesce(opportunities.won_amount, 0) + coalesce(deals.won_deal_amount, 0) as double) as won_amount,
+        cast(coalesce(opportunities.won_deal_count, 0) as {{ dbt.type_bigint() }}) as won_deal_count,
+        cast(coalesce(opportunities.open_deal_count, 0) as {{ dbt.type_bigint() }}) as open_deal_count,
+        cast(coalesce(opportunities.won_amount, 0) as double) as won_amount,
         cast(coalesce(subscriptions.active_subscription_count, 0) as {{ dbt.type_bigint() }})
             as active_subscription_count,
         cast(coalesce(subscriptions.monthly_recurring_revenue, 0) as double) as monthly_recurring_revenue,
         coalesce(subscriptions.active_subscription_count, 0) > 0
-        or coalesce(opportunities.won_opportunity_count, 0) + coalesce(deals.won_deal_count, 0) > 0 as is_customer
+        or coalesce(opportunities.won_deal_count, 0) > 0 as is_customer
     from accounts
     left join member_counts
         on accounts.account_id = member_counts.account_id
     left join opportunities
         on accounts.account_id = opportunities.account_id
-    left join deals
-        on accounts.account_id = deals.account_id
     left join subscriptions
         on accounts.account_id = subscriptions.account_id
 )
