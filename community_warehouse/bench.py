@@ -1,6 +1,7 @@
 """`python -m community_warehouse.bench`: time a full `dbt build` on generated exports at scale.
 
-Prints wall time and peak memory of each step, row counts of the main models, and dbt's slowest nodes;
+Prints wall time and peak memory of each step (the build, then the identity and the community models
+re-run on their own), row counts of the main models, and dbt's slowest nodes;
 writes the same as JSON beside the data. Example (the scale the project is designed for):
 
     python -m community_warehouse.bench --members 1000000 --months 12
@@ -34,7 +35,12 @@ COUNTED = [
     "marts.fct_activities",
     "marts.dim_members",
     "marts.dim_accounts",
+    "intermediate.int_community__member_months",
+    "intermediate.int_community__interactions",
     "marts.community__engagement_monthly",
+    "marts.community__member_levels",
+    "marts.community__content_performance",
+    "marts.community__channel_monthly",
 ]
 
 # The identity models, re-run on their own after the build to time them apart from staging.
@@ -48,6 +54,12 @@ IDENTITY_MODELS = [
     "int_crm__accounts",
     "int_crm__member_accounts",
 ]
+
+# Model groups re-run on their own after the build (name -> dbt selectors).
+REPEATED = {
+    "identity": IDENTITY_MODELS,
+    "community": ["path:models/intermediate/community", "path:models/marts/community"],
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,20 +113,16 @@ def main(argv: list[str] | None = None) -> int:
     report["slowest_nodes"] = {r["unique_id"]: round(r["execution_time"], 2) for r in slowest}
 
     if build.returncode == 0 and not args.select:
-        identity_cmd = [
-            str(Path(sys.executable).parent / "dbt"),
-            "run",
-            "--target-path",
-            str(target),
-            "--select",
-            *IDENTITY_MODELS,
-        ]
-        print("running:", " ".join(identity_cmd), file=sys.stderr)
-        identity = run_measured(identity_cmd, env=env, cwd=PROJECT_ROOT, echo=False)
-        report["identity_models_seconds"] = round(identity.seconds, 1)
-        report["identity_models_peak_rss_mb"] = round(identity.peak_rss_mb)
-        identity_results = json.loads((target / "run_results.json").read_text())["results"]
-        report["identity_models_seconds_in_sql"] = round(sum(r["execution_time"] for r in identity_results), 1)
+        for group, selectors in REPEATED.items():
+            group_cmd = [str(Path(sys.executable).parent / "dbt"), "run", "--target-path", str(target)]
+            group_cmd += ["--select", *selectors]
+            print("running:", " ".join(group_cmd), file=sys.stderr)
+            rerun = run_measured(group_cmd, env=env, cwd=PROJECT_ROOT, echo=False)
+            group_results = json.loads((target / "run_results.json").read_text())["results"]
+            report[f"{group}_models"] = len(group_results)
+            report[f"{group}_models_seconds"] = round(rerun.seconds, 1)
+            report[f"{group}_models_peak_rss_mb"] = round(rerun.peak_rss_mb)
+            report[f"{group}_models_seconds_in_sql"] = round(sum(r["execution_time"] for r in group_results), 1)
 
     with duckdb.connect(str(db), read_only=True) as con:
         report["rows"] = {}
@@ -140,13 +148,14 @@ def main(argv: list[str] | None = None) -> int:
         f"dbt build: {report['dbt_build_seconds']:>8} s   peak RSS {report['dbt_build_peak_rss_mb']:,} MB   "
         f"{'ok' if report['dbt_build_ok'] else 'FAILED'}   database {report['database_mb']:,} MB"
     )
-    if "identity_models_seconds" in report:
-        print(
-            f"identity:  {report['identity_models_seconds']:>8} s   "
-            f"({report['identity_models_seconds_in_sql']} s in the models, the rest dbt start-up)   "
-            f"peak RSS {report['identity_models_peak_rss_mb']:,} MB   "
-            f"({len(IDENTITY_MODELS)} identity models re-run on their own)"
-        )
+    for group in REPEATED:
+        if f"{group}_models_seconds" in report:
+            print(
+                f"{group + ':':<10} {report[f'{group}_models_seconds']:>8} s   "
+                f"({report[f'{group}_models_seconds_in_sql']} s in the models, the rest dbt start-up)   "
+                f"peak RSS {report[f'{group}_models_peak_rss_mb']:,} MB   "
+                f"({report[f'{group}_models']} {group} models re-run on their own)"
+            )
     for relation, n in report["rows"].items():
         print(f"  {relation:<45} {n if n is None else format(n, ','):>14}")
     print("slowest nodes (s):")
