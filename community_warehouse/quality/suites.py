@@ -67,6 +67,16 @@ def _engagement_monthly() -> list[Expectation]:
     ]
 
 
+WEIGHT_COLUMNS = (
+    "first_touch_weight",
+    "last_touch_weight",
+    "linear_weight",
+    "u_shaped_weight",
+    "w_shaped_weight",
+    "time_decay_weight",
+)
+
+
 def _shares(*columns: str) -> list[Expectation]:
     return [gx.expectations.ExpectColumnValuesToBeBetween(column=c, min_value=0, max_value=1) for c in columns]
 
@@ -122,7 +132,7 @@ def _simple(key: list[str], non_negative: list[str], shares: tuple[str, ...] = (
     return lambda: [*_keyed(key, non_negative), *_shares(*shares)]
 
 
-def _community(name: str, expectations: Callable[[], list[Expectation]]) -> MartSuite:
+def _mart(name: str, expectations: Callable[[], list[Expectation]]) -> MartSuite:
     return MartSuite(mart=f"marts.{name}", query=f"select * from marts.{name}", expectations=expectations)
 
 
@@ -141,28 +151,36 @@ SUITES: tuple[MartSuite, ...] = (
         """,
         expectations=_engagement_monthly,
     ),
-    _community(
+    _mart(
         "community__engagement_monthly_by_platform",
         _simple(["month_start", "platform"], ENGAGEMENT_COUNTS, ("retention_rate", "stickiness")),
     ),
-    _community("community__cohort_retention", _cohort_retention),
-    _community("community__member_levels", _member_levels),
-    _community("community__responsiveness_monthly", _responsiveness),
-    _community(
+    _mart("community__cohort_retention", _cohort_retention),
+    _mart("community__member_levels", _member_levels),
+    _mart("community__responsiveness_monthly", _responsiveness),
+    _mart(
         "community__content_performance",
         _simple(["conversation_id"], ["replies", "reactions", "unique_participants", "hours_to_first_response"]),
     ),
-    _community(
+    _mart(
         "community__channel_monthly",
         _simple(["platform", "channel_name", "month_start"], ["messages", "posts", "replies", "new_posters"]),
     ),
-    _community(
+    _mart(
         "community__event_performance",
         _simple(["event_id"], ["registered", "attended", "no_shows", "opportunities_opened"], ("attendance_rate",)),
     ),
-    _community(
+    _mart(
         "community__campaign_periods",
         _simple(["campaign_name", "period"], ["active_members", "new_members", "activities"]),
     ),
-    _community("community__advocates", _simple(["member_id"], ["love", "reach", "contributions"])),
+    _mart("community__advocates", _simple(["member_id"], ["love", "reach", "contributions"])),
+    _mart(
+        "marketing__attribution_touches",
+        _simple(
+            ["attribution_touch_id"],
+            ["revenue", "touch_count", "days_before_conversion"],
+            WEIGHT_COLUMNS,
+        ),
+    ),
 )
