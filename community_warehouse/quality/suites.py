@@ -183,4 +183,16 @@ SUITES: tuple[MartSuite, ...] = (
             WEIGHT_COLUMNS,
         ),
     ),
+    _mart(
+        "sales__opportunity_community",
+        _simple(["opportunity_id"], ["community_members", "active_members_in_window", "sales_cycle_days"]),
+    ),
+    _mart(
+        "sales__pipeline_monthly",
+        _simple(
+            ["month_start", "is_community_influenced"],
+            ["opportunities_created", "opportunities_closed", "opportunities_won", "won_amount"],
+            ("win_rate",),
+        ),
+    ),
 )

@@ -230,3 +230,20 @@ def test_slack_bots_stay_alone_and_never_count_as_members(demo_db, demo_raw):
         ).fetchone()[0]
     assert all(sizes[b] == 1 for b in bots if b in sizes)
     assert counted == 0
+
+
+def test_injected_win_rate_effect_shows_in_the_pipeline(demo_db, demo_raw):
+    """The generator makes companies with community members win more of their opportunities: over the
+    whole window, the community-influenced win rate of sales__pipeline_monthly is the higher one."""
+    effects = json.loads((demo_raw / "_truth" / "manifest.json").read_text())["effects"]["commerce"]
+    assert effects["win_rate_member_company"] > effects["win_rate_non_member_company"]
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        rates = dict(
+            con.execute(
+                "select is_community_influenced, sum(opportunities_won) / sum(opportunities_closed) "
+                "from marts.sales__pipeline_monthly group by 1"
+            ).fetchall()
+        )
+        closed = con.execute("select sum(opportunities_closed) from marts.sales__pipeline_monthly").fetchone()[0]
+    assert closed >= 30
+    assert rates[True] > rates[False]
