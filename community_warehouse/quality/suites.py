@@ -184,6 +184,13 @@ SUITES: tuple[MartSuite, ...] = (
         ),
     ),
     _mart(
+        "marketing__channel_performance_monthly",
+        _simple(
+            ["month_start", "channel", "attribution_model"],
+            ["attributed_leads", "attributed_deals_won", "attributed_revenue", "spend_usd"],
+        ),
+    ),
+    _mart(
         "sales__opportunity_community",
         _simple(["opportunity_id"], ["community_members", "active_members_in_window", "sales_cycle_days"]),
     ),
