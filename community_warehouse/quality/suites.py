@@ -191,6 +191,14 @@ SUITES: tuple[MartSuite, ...] = (
         ),
     ),
     _mart(
+        "marketing__self_reported_vs_modeled",
+        _simple(
+            ["month_start", "channel"],
+            ["new_customers", "self_reported_customers"],
+            ("self_reported_share", "linear_share", "first_touch_share", "last_touch_share"),
+        ),
+    ),
+    _mart(
         "sales__opportunity_community",
         _simple(["opportunity_id"], ["community_members", "active_members_in_window", "sales_cycle_days"]),
     ),

@@ -59,6 +59,18 @@ with cases as (
         {{ safe_divide('1', '4') }} = 0.25 as passed
     union all
     select
+        'regexp_replace_all replaces every match' as case_name,
+        {{ regexp_replace_all("'a--b--c'", "'-+'", "'-'") }} = 'a-b-c' as passed
+    union all
+    select
+        'normalize_free_text folds case, accents and spaces' as case_name,
+        {{ normalize_free_text("'  Comunidád   de\tSlack '") }} = 'comunidad de slack' as passed
+    union all
+    select
+        'normalize_free_text maps every accented letter to its own' as case_name,
+        {{ normalize_free_text("'Ñoño Çà Über Ÿ Øre Ēī'") }} = 'nono ca uber y ore ei' as passed
+    union all
+    select
         'safe_divide keeps double precision' as case_name,
         abs({{ safe_divide('1', '3') }} - 0.333333333333333) < 0.000000000000001 as passed
     union all
