@@ -1,7 +1,7 @@
 """`python -m community_warehouse.bench`: time a full `dbt build` on generated exports at scale.
 
 Prints wall time and peak memory of each step (the build, then the identity and the community models
-re-run on their own), row counts of the main models, and dbt's slowest nodes;
+re-run on their own, then the attribution and sales models), row counts of the main models, and dbt's slowest nodes;
 writes the same as JSON beside the data. Example (the scale the project is designed for):
 
     python -m community_warehouse.bench --members 1000000 --months 12
@@ -41,6 +41,12 @@ COUNTED = [
     "marts.community__member_levels",
     "marts.community__content_performance",
     "marts.community__channel_monthly",
+    "intermediate.int_touchpoints__web_sessions",
+    "intermediate.int_touchpoints__touches",
+    "intermediate.int_touchpoints__conversions",
+    "marts.marketing__attribution_touches",
+    "marts.marketing__channel_performance_monthly",
+    "marts.sales__opportunity_community",
 ]
 
 # The identity models, re-run on their own after the build to time them apart from staging.
@@ -59,6 +65,7 @@ IDENTITY_MODELS = [
 REPEATED = {
     "identity": IDENTITY_MODELS,
     "community": ["path:models/intermediate/community", "path:models/marts/community"],
+    "attribution": ["path:models/intermediate/touchpoints", "path:models/marts/marketing", "path:models/marts/sales"],
 }
 
 
