@@ -1,8 +1,9 @@
 {#
-    The moments marketing and sales count: a person becoming a lead (their first CRM contact or lead),
-    an opportunity created at an account, and a deal won (with its revenue). Opportunity and deal
-    conversions belong to the account: the touches of every member at it count toward them. A deal
-    also carries when its account's first lead was created, for the W-shaped model.
+    The moments marketing and sales count: a person becoming a lead (their first CRM record: a HubSpot
+    contact, a Salesforce lead or contact), an opportunity created at an account, and a deal won (with
+    its revenue). Opportunity and deal conversions belong to the account: the touches of every member
+    at it count toward them. A deal also carries when its account's first lead was created, for the
+    W-shaped model.
 #}
 with member_map as (
     select
@@ -26,6 +27,12 @@ crm_records as (
             {{ dbt.concat(["'salesforce_lead:'", 'lead_id']) }} as identifier_id,
             created_at
         from {{ ref('stg_salesforce__leads') }}
+        where not coalesce(is_deleted, false) and created_at is not null
+        union all
+        select
+            {{ dbt.concat(["'salesforce_contact:'", 'contact_id']) }} as identifier_id,
+            created_at
+        from {{ ref('stg_salesforce__contacts') }}
         where not coalesce(is_deleted, false) and created_at is not null
         union all
     {% endif %}
