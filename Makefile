@@ -28,12 +28,14 @@ GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' 2>/d
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.lock pyproject.toml
+$(BIN)/.installed: requirements.lock pyproject.toml community_warehouse/ast_lock.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "community_warehouse needs Python 3.11 (found %s); run: make PYTHON=/path/to/python3.11 ..." % sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing pinned dependencies into $(VENV) (first run: about a minute)…"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# Python 3.11 before 3.11.8 can fail dbt's threaded rendering (community_warehouse/ast_lock.py).
+	@$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "community_warehouse_ast_lock.pth").write_text("import community_warehouse.ast_lock\n")'
 	@touch $@
 
 install: $(BIN)/.installed ## create .venv and install the pinned dependencies
