@@ -88,9 +88,9 @@ final as (
         {{ month_start('unioned.occurred_at') }} as activity_month,
         cast(weights.weight as double) as weight,
         weights.is_contribution,
-        -- Empty seed cells are nulls on DuckDB and empty strings on Spark.
-        nullif(trim(weights.content_kind), '') as content_kind,
-        nullif(trim(weights.parent_kind), '') as parent_kind,
+        -- The seed writes `none` rather than an empty cell (dbt-spark loads an empty seed cell as text).
+        nullif(weights.content_kind, 'none') as content_kind,
+        nullif(weights.parent_kind, 'none') as parent_kind,
         coalesce(members.is_staff, false) as is_staff,
         coalesce(unioned.is_bot_actor, false)
         or coalesce(members.is_bot, false)
