@@ -210,4 +210,50 @@ SUITES: tuple[MartSuite, ...] = (
             ("win_rate",),
         ),
     ),
+    _mart(
+        "support__community_deflection_monthly",
+        _simple(
+            ["month_start"],
+            [
+                "support_questions",
+                "community_answered_questions",
+                "deflected_tickets",
+                "tickets_created",
+                "savings_usd",
+            ],
+            ("community_answered_share", "deflection_rate"),
+        ),
+    ),
+    _mart(
+        "success__account_monthly",
+        _simple(
+            ["account_id", "month_start"],
+            [
+                "arr_usd",
+                "new_arr_usd",
+                "expansion_arr_usd",
+                "contraction_arr_usd",
+                "churned_arr_usd",
+                "community_members",
+            ],
+        ),
+    ),
+    _mart(
+        "success__retention_summary",
+        _simple(
+            ["quarter_start", "segmentation", "segment"],
+            ["opening_accounts", "opening_arr_usd", "closing_arr_usd", "customer_lifetime_value_usd"],
+            ("gross_revenue_retention", "logo_churn_rate", "gross_margin"),
+        ),
+    ),
+    _mart("product__feedback_items", _simple(["feedback_item_id"], ["account_arr_usd"])),
+    _mart(
+        "product__feedback_monthly",
+        _simple(
+            ["month_start", "theme"],
+            ["items", "items_from_customers", "distinct_members", "distinct_accounts", "arr_represented_usd"],
+        ),
+    ),
+    _mart("finance__community_roi", _simple(["quarter_start", "department"], ["cost_usd", "reported_count"])),
+    _mart("finance__roi_assumptions", _simple(["var_name"], ["display_order"])),
 )

@@ -46,3 +46,54 @@
     {%- endif -%}
     {{- return("cast('" ~ text ~ "' as date)") -}}
 {%- endmacro %}
+
+
+{#
+    A project var that must be true or false (a YAML boolean, or the text true/false): checked the same
+    way. Returns a Python boolean for Jinja, never text for SQL.
+#}
+{% macro boolean_var(name, default) -%}
+    {%- set raw = var(name, default) -%}
+    {%- set text = (raw | string | trim | lower) -%}
+    {%- if text not in ['true', 'false'] -%}
+        {{ exceptions.raise_compiler_error(
+            "The var `" ~ name ~ "` is " ~ (raw | tojson) ~ "; it must be true or false (default "
+            ~ (default | string | lower) ~ "). Set it with --vars '{" ~ name ~ ": " ~ (default | string | lower) ~ "}'."
+        ) }}
+    {%- endif -%}
+    {{- return(text == 'true') -}}
+{%- endmacro %}
+
+
+{#
+    A project var that must be one of `choices` (text): checked the same way. Returns the choice, safe
+    to quote in SQL because it is one of the listed words.
+#}
+{% macro choice_var(name, default, choices) -%}
+    {%- set raw = var(name, default) -%}
+    {%- set text = (raw | string | trim) -%}
+    {%- if text not in choices -%}
+        {{ exceptions.raise_compiler_error(
+            "The var `" ~ name ~ "` is " ~ (raw | tojson) ~ "; it must be one of " ~ (choices | join(', '))
+            ~ " (default " ~ default ~ "). Set it with --vars '{" ~ name ~ ": " ~ default ~ "}'."
+        ) }}
+    {%- endif -%}
+    {{- return(text) -}}
+{%- endmacro %}
+
+
+{#
+    A project var that reaches SQL as a keyword inside a string literal: lower-case letters, digits,
+    spaces, hyphens and underscores only (nothing that could close the literal). Checked the same way.
+#}
+{% macro keyword_var(name, default) -%}
+    {%- set raw = var(name, default) -%}
+    {%- set text = (raw | string | trim) -%}
+    {%- if modules.re.match('^[a-z0-9][a-z0-9 _-]*$', text) is none -%}
+        {{ exceptions.raise_compiler_error(
+            "The var `" ~ name ~ "` is " ~ (raw | tojson) ~ "; it must be a lower-case keyword (letters, digits,"
+            ~ " spaces, - and _; default " ~ default ~ "). Set it with --vars '{" ~ name ~ ": " ~ default ~ "}'."
+        ) }}
+    {%- endif -%}
+    {{- return(text) -}}
+{%- endmacro %}
