@@ -55,7 +55,11 @@ final as (
     select
         account_members.account_id,
         account_members.member_id,
-        first_active.first_active_month
+        first_active.first_active_month,
+        -- A member paying under two billing customers belongs to two accounts; the first by id is theirs
+        -- wherever one account per member is needed (a ticket, a feedback item).
+        account_members.account_id = min(account_members.account_id) over (partition by account_members.member_id)
+            as is_primary_account
     from account_members
     inner join members
         on account_members.member_id = members.member_id

@@ -252,6 +252,12 @@ total as (
     from quarter_values
 ),
 
+all_rows as (
+    select * from departments
+    union all
+    select * from total
+),
+
 final as (
     select
         quarter_start,
@@ -263,19 +269,7 @@ final as (
         reported_count,
         value_method,
         vars_used
-    from departments
-    union all
-    select
-        quarter_start,
-        department,
-        cast(value_usd as double) as value_usd,
-        cast(cost_usd as double) as cost_usd,
-        cast({{ safe_divide('value_usd - cost_usd', 'cost_usd') }} as double) as roi,
-        is_value_in_total,
-        reported_count,
-        value_method,
-        vars_used
-    from total
+    from all_rows
 )
 
 select * from final

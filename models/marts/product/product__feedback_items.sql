@@ -228,12 +228,12 @@ matched as (
 ),
 
 member_accounts as (
-    -- The author's CRM account, or their own billing account when they pay as an individual (one per member).
+    -- The author's CRM account, or their own billing account when they pay as an individual.
     select
         member_id,
-        min(account_id) as account_id
+        account_id
     from {{ ref('int_success__account_members') }}
-    group by 1
+    where is_primary_account
 ),
 
 account_months as (

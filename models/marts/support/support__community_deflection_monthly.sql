@@ -92,12 +92,11 @@ member_map as (
 ),
 
 member_account as (
-    -- One account per member (the first by id, should a member pay twice under two billing customers).
     select
         member_id,
-        min(account_id) as account_id
+        account_id
     from {{ ref('int_success__account_members') }}
-    group by 1
+    where is_primary_account
 ),
 
 account_months as (
