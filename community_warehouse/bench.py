@@ -47,6 +47,11 @@ COUNTED = [
     "marts.marketing__attribution_touches",
     "marts.marketing__channel_performance_monthly",
     "marts.sales__opportunity_community",
+    "intermediate.int_success__account_months",
+    "marts.support__community_deflection_monthly",
+    "marts.product__feedback_items",
+    "marts.success__retention_summary",
+    "marts.finance__community_roi",
 ]
 
 # The identity models, re-run on their own after the build to time them apart from staging.
@@ -66,6 +71,14 @@ REPEATED = {
     "identity": IDENTITY_MODELS,
     "community": ["path:models/intermediate/community", "path:models/marts/community"],
     "attribution": ["path:models/intermediate/touchpoints", "path:models/marts/marketing", "path:models/marts/sales"],
+    "roi": [
+        "path:models/intermediate/success",
+        "path:models/intermediate/finance",
+        "path:models/marts/support",
+        "path:models/marts/product",
+        "path:models/marts/success",
+        "path:models/marts/finance",
+    ],
 }
 
 
