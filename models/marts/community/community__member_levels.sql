@@ -52,15 +52,20 @@ periods as (
 
 love as (
     -- Sum of weights over the trailing window (period_end - window, period_end], for every member
-    -- active by period_end (zero love when nothing falls in the window).
+    -- active by period_end (zero love when nothing falls in the window). Rounded to 6 decimals: a sum of
+    -- weights like 0.2 depends on the order the engine adds them in (150 reactions can come to
+    -- 29.999999999999996 or 30.000000000000004), and a level must not flip on that.
     select
         activities.member_id,
         periods.period,
-        sum(
-            case
-                when activities.activity_date > periods.window_start then activities.weight
-                else 0
-            end
+        round(
+            sum(
+                case
+                    when activities.activity_date > periods.window_start then activities.weight
+                    else 0
+                end
+            ),
+            6
         ) as love,
         sum(
             case
