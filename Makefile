@@ -17,13 +17,17 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export COMMUNITY_RAW_PATH ?= $(CURDIR)/$(DEMO_DIR)
-export COMMUNITY_DUCKDB_PATH ?= $(CURDIR)/community_warehouse.duckdb
+# dbt builds into the build file; `make build` then publishes the warehouse BI tools open (README, "Query the marts").
+export COMMUNITY_DUCKDB_PATH ?= $(CURDIR)/target/community_warehouse.build.duckdb
+export COMMUNITY_WAREHOUSE_PATH ?= $(CURDIR)/community_warehouse.duckdb
+# Arguments of `make build VARS='{…}'` and `make query SQL=… FORMAT=csv`, read from the environment (no quoting trouble).
+export VARS SQL FORMAT
 
 # `make test` builds into its own file, from scratch, so it never depends on an earlier build.
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
 GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' 2>/dev/null)
 
-.PHONY: help install demo-data build test lint check pytest query docs clean bench build-spark test-spark
+.PHONY: help install install-spark demo-data build publish export test lint check pytest query docs clean bench build-spark test-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,6 +44,14 @@ $(BIN)/.installed: requirements.lock pyproject.toml community_warehouse/ast_lock
 
 install: $(BIN)/.installed ## create .venv and install the pinned dependencies
 
+# Spark is an extra (pyspark is ~345 MB): only the Spark targets install it.
+$(BIN)/.spark-installed: requirements-spark.lock $(BIN)/.installed
+	@echo "Installing the Spark extra (pyspark, ~345 MB) into $(VENV)…"
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	@touch $@
+
+install-spark: $(BIN)/.spark-installed ## install the Spark extra (dbt-spark, pyspark) used by the Spark targets
+
 $(DEMO_DIR)/_truth/manifest.json: $(GENERATOR_SOURCES) | $(BIN)/.installed
 	$(BIN)/python -m community_warehouse.generate --out $(DEMO_DIR) $(DEMO_ARGS)
 
@@ -51,10 +63,14 @@ ifeq ($(COMMUNITY_RAW_PATH),$(CURDIR)/$(DEMO_DIR))
 RAW_PREREQ := $(DEMO_DIR)/_truth/manifest.json
 endif
 
-build: $(BIN)/.installed $(RAW_PREREQ) ## install, generate demo exports if absent, dbt build, show the marts
-	$(DBT) build
-	@echo
-	@$(BIN)/python -m community_warehouse.warehouse summary
+build: $(BIN)/.installed $(RAW_PREREQ) ## install, demo exports if absent, dbt build (VARS='{…}'), publish, show the marts
+	@$(BIN)/python -m community_warehouse.warehouse build --vars "$${VARS:-}"
+
+publish: $(BIN)/.installed ## publish the last build as community_warehouse.duckdb (readable by DuckDB 0.10+ clients)
+	@$(BIN)/python -m community_warehouse.warehouse publish
+
+export: $(BIN)/.installed ## every mart as Parquet in target/export, with manifest.json (rows, columns, as-of)
+	@$(BIN)/python -m community_warehouse.warehouse export --out target/export
 
 test: $(BIN)/.installed $(DEMO_DIR)/_truth/manifest.json ## everything CI checks: lint, dbt build + tests, GX, pytest
 	@$(MAKE) lint
@@ -74,22 +90,23 @@ check: $(BIN)/.installed ## Great Expectations checkpoint on the built marts (re
 pytest: $(BIN)/.installed ## Python tests only (builds a scratch warehouse when none is given)
 	$(BIN)/python -m pytest
 
-query: $(BIN)/.installed ## run SQL on the marts: make query SQL="select * from marts.community__engagement_monthly"
-	@$(BIN)/python -m community_warehouse.warehouse query "$(SQL)"
+query: $(BIN)/.installed ## run SQL on the marts: make query SQL="select …" [FORMAT=csv|json]
+	@$(BIN)/python -m community_warehouse.warehouse query "$${SQL:?set SQL=\"select …\"}" --format "$${FORMAT:-table}"
 
 docs: $(BIN)/.installed ## dbt docs as one self-contained HTML file in target/static_index.html
-	$(DBT) docs generate --static
+	@$(DBT) docs generate --static --quiet
+	@echo "Docs: open file://$(CURDIR)/target/static_index.html in a browser (one self-contained file)"
 
 clean: ## remove build artefacts (keeps .venv and data/)
 	rm -rf target logs community_warehouse.duckdb community_warehouse.duckdb.wal
 
-build-spark: $(BIN)/.installed $(RAW_PREREQ) ## dbt build on the local Spark target (Java 17; warehouse in target/spark)
+build-spark: $(BIN)/.spark-installed $(RAW_PREREQ) ## dbt build on the local Spark target (Java 17; warehouse in target/spark)
 	@mkdir -p target/spark/tmp
 	COMMUNITY_TARGET=spark $(DBT) parse --quiet
 	$(BIN)/python -m community_warehouse.preflight
 	COMMUNITY_TARGET=spark $(DBT) build
 
-test-spark: $(BIN)/.installed $(DEMO_DIR)/_truth/manifest.json ## build on DuckDB and on Spark, compare every model
+test-spark: $(BIN)/.spark-installed $(DEMO_DIR)/_truth/manifest.json ## build on DuckDB and on Spark, compare every model
 	$(BIN)/python -m community_warehouse.parity run --raw $(CURDIR)/$(DEMO_DIR)
 
 BENCH_ARGS ?= --members 1000000 --months 12

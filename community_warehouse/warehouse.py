@@ -1,47 +1,254 @@
-"""`python -m community_warehouse.warehouse`: what the build produced, and ad-hoc queries on it.
+"""`python -m community_warehouse.warehouse`: build, publish, export and query the warehouse.
 
+    python -m community_warehouse.warehouse build [--vars '{using_zendesk: false}']
+    python -m community_warehouse.warehouse publish
+    python -m community_warehouse.warehouse export [--out DIR]
     python -m community_warehouse.warehouse summary
-    python -m community_warehouse.warehouse query "select * from marts.community__engagement_monthly"
+    python -m community_warehouse.warehouse query "select * from marts.community__engagement_monthly" [--format csv]
 
-Opens the DuckDB file read-only, so it never blocks or alters a build.
+Two files. dbt builds into the *build file* (COMMUNITY_DUCKDB_PATH, default
+target/community_warehouse.build.duckdb). `publish` then writes the *published warehouse*
+(COMMUNITY_WAREHOUSE_PATH, default community_warehouse.duckdb): the tables of the marts, intermediate
+and seeds schemas, in DuckDB's v0.10 storage format, which every DuckDB client from 0.10 to 2.x opens
+(BI drivers embed 1.x clients, which refuse files in duckdb 2.0's own format). It is written beside the
+old one and swapped in with one rename, so BI tools holding the published file never block a build and
+never see a half-written one. `summary`, `query` and `export` read the published warehouse, read-only.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime as dt
+import json
 import os
+import re
+import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
 from community_warehouse import PROJECT_ROOT
 
+#: The oldest format duckdb 2.0 writes (ATTACH … (STORAGE_VERSION …)); DuckDB 0.10 and later read it.
+PUBLISHED_STORAGE_VERSION = "v0.10.0"
+#: Schemas copied into the published warehouse. Staging is left out: its views read the raw files by
+#: path, and its base tables carry raw records, which BI users do not need.
+PUBLISHED_SCHEMAS = ("marts", "intermediate", "seeds")
 
-def default_db() -> Path:
-    return Path(os.environ.get("COMMUNITY_DUCKDB_PATH", PROJECT_ROOT / "community_warehouse.duckdb"))
+
+class WarehouseError(Exception):
+    """An error the user can act on, printed as one line."""
+
+
+def build_db() -> Path:
+    """The file dbt builds into (the profile's path)."""
+    default = PROJECT_ROOT / "target" / "community_warehouse.build.duckdb"
+    return Path(os.environ.get("COMMUNITY_DUCKDB_PATH", default))
+
+
+def published_db() -> Path:
+    """The published warehouse that BI tools, `query` and `export` read."""
+    return Path(os.environ.get("COMMUNITY_WAREHOUSE_PATH", PROJECT_ROOT / "community_warehouse.duckdb"))
+
+
+def lock_holder(path: Path) -> str | None:
+    """Who holds a write lock on `path` (DuckDB's own words: program and PID), or None if nobody does."""
+    if not path.exists():
+        return None
+    try:
+        duckdb.connect(str(path)).close()
+    except duckdb.IOException as error:
+        match = re.search(r"Conflicting lock is held in (.+?) \(PID (\d+)\)", str(error))
+        if match:
+            return f"{match.group(1)} (PID {match.group(2)})"
+        if "lock" in str(error).lower():
+            return "another process"
+        raise
+    return None
+
+
+def check_not_locked(path: Path) -> None:
+    holder = lock_holder(path)
+    if holder:
+        raise WarehouseError(
+            f"{path} is open in {holder}: close that connection (or wait for that build), then run again. "
+            f"BI tools should open the published warehouse, {published_db()}, which builds never lock."
+        )
+
+
+def dbt_build(vars_: str | None, extra: list[str]) -> int:
+    """Run `dbt build` on the build file, streaming dbt's output; returns dbt's exit code."""
+    db = build_db()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    check_not_locked(db)
+    command = [str(Path(sys.executable).parent / "dbt"), "build", *extra]
+    if vars_ and vars_.strip():
+        command += ["--vars", vars_]
+    env = {**os.environ, "COMMUNITY_DUCKDB_PATH": str(db)}
+    return subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=False).returncode
+
+
+def publish(source: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCHEMAS) -> dict[str, int]:
+    """Copy the tables of `schemas` from `source` into `target` in the old storage format, atomically.
+
+    Returns the row count of every table copied, keyed `schema.table`.
+    """
+    if not source.exists():
+        raise WarehouseError(f"{source} does not exist: build first (make build)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    scratch.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        with duckdb.connect() as con:
+            con.execute(f"attach '{_sql_text(source)}' as build (read_only)")
+            con.execute(f"attach '{_sql_text(scratch)}' as published (storage_version '{PUBLISHED_STORAGE_VERSION}')")
+            tables = con.execute(
+                "select table_schema, table_name from information_schema.tables "
+                "where table_catalog = 'build' and table_type = 'BASE TABLE' "
+                f"and table_schema in ({', '.join('?' for _ in schemas)}) order by 1, 2",
+                list(schemas),
+            ).fetchall()
+            for schema in sorted({schema for schema, _ in tables}):
+                con.execute(f"create schema published.{_ident(schema)}")
+            for schema, table in tables:
+                name = f"{_ident(schema)}.{_ident(table)}"
+                con.execute(f"create table published.{name} as select * from build.{name}")
+                counts[f"{schema}.{table}"] = con.execute(f"select count(*) from published.{name}").fetchone()[0]
+            con.execute("checkpoint published")
+            con.execute("detach published")
+        os.replace(scratch, target)
+    finally:
+        scratch.unlink(missing_ok=True)
+        scratch.with_name(scratch.name + ".wal").unlink(missing_ok=True)
+    return counts
+
+
+def export(db: Path, out: Path) -> dict:
+    """Every mart as one Parquet file in `out`, plus `manifest.json` (row counts, columns, as-of time)."""
+    _require(db)
+    out.mkdir(parents=True, exist_ok=True)
+    marts = []
+    with duckdb.connect(str(db), read_only=True) as con:
+        names = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+            ).fetchall()
+        ]
+        for name in names:
+            path = out / f"{name}.parquet"
+            con.execute(f"copy (select * from marts.{_ident(name)}) to '{_sql_text(path)}' (format parquet)")
+            columns = con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_schema = 'marts' and table_name = ? order by ordinal_position",
+                [name],
+            ).fetchall()
+            rows = con.execute(f"select count(*) from read_parquet('{_sql_text(path)}')").fetchone()[0]
+            marts.append({"name": name, "file": path.name, "rows": rows, "columns": dict(columns)})
+        as_of = _as_of(con)
+    manifest = {
+        "warehouse": str(db),
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "data_as_of": as_of,
+        "marts": marts,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest
+
+
+def _as_of(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The latest activity in the warehouse: the time the data describes."""
+    try:
+        value = con.execute("select max(occurred_at) from marts.fct_activities").fetchone()[0]
+    except duckdb.Error:
+        return None
+    return value.isoformat() if value is not None else None
 
 
 def summary(db: Path) -> str:
+    _require(db)
     with duckdb.connect(str(db), read_only=True) as con:
         marts = con.execute(
             "select table_schema, table_name from information_schema.tables "
             "where table_schema = 'marts' order by table_name"
         ).fetchall()
-        lines = [f"Marts in {db}:"]
+        lines = [
+            f"Marts in {db} (DuckDB {PUBLISHED_STORAGE_VERSION} format: any DuckDB client 0.10 or later opens it):"
+        ]
         for schema, name in marts:
-            rows = con.execute(f'select count(*) from "{schema}"."{name}"').fetchone()[0]
+            rows = con.execute(f"select count(*) from {_ident(schema)}.{_ident(name)}").fetchone()[0]
             lines.append(f"  {schema}.{name:<45} {rows:>10,} rows")
     example = f"{marts[0][0]}.{marts[0][1]}" if marts else "marts.<table>"
     lines += [
         "",
         "Query them:",
-        f'  make query SQL="select * from {example} limit 5"',
-        f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{db}', read_only=True)"
-        f".sql('select * from {example}'))\"",
-        f"  duckdb CLI or a BI tool (Metabase, Superset, Evidence, DBeaver): open {db} read-only",
+        f'  make query SQL="select * from {example} limit 5"            (FORMAT=csv or json for files)',
+        "  make export                                     (every mart as Parquet, in target/export)",
+        f"  a BI tool (Metabase, Superset, DBeaver) or the duckdb CLI: open {db} read-only",
     ]
     return "\n".join(lines)
+
+
+def query(db: Path, sql: str, fmt: str, max_rows: int | None) -> str:
+    _require(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        cursor = con.execute(sql)
+        if cursor.description is None:
+            raise WarehouseError("the statement returned no rows to show (query runs SELECT statements)")
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall() if max_rows is None else cursor.fetchmany(max_rows)
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row, strict=True)) for row in rows], default=str, indent=1)
+    if fmt == "csv":
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return buffer.getvalue().rstrip("\n")
+    return _table(columns, rows)
+
+
+def _table(columns: list[str], rows: list[tuple]) -> str:
+    """A plain text table with every column and every value in full."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    numeric = [
+        all(isinstance(row[i], (int, float, Decimal)) or row[i] is None for row in rows) for i in range(len(columns))
+    ]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric, strict=True))
+
+    out = [line(list(columns)), "  ".join("-" * w for w in widths), *(line(r) for r in cells)]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(s.rstrip() for s in out)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+def _require(db: Path) -> None:
+    if not db.exists():
+        raise WarehouseError(f"{db} does not exist: run `make build` first")
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_text(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,23 +260,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--db",
         type=Path,
-        default=default_db(),
-        help="DuckDB file (default: $COMMUNITY_DUCKDB_PATH or community_warehouse.duckdb)",
+        default=None,
+        help="the published warehouse to read (default: $COMMUNITY_WAREHOUSE_PATH or community_warehouse.duckdb)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="dbt build into the build file, then publish and summarise")
+    b.add_argument("--vars", default="", help="dbt vars as YAML/JSON, e.g. '{using_zendesk: false}'")
+    b.add_argument("dbt_args", nargs="*", help="more arguments for dbt build (after --)")
+    sub.add_parser("publish", help="publish the build file as the warehouse BI tools open")
+    e = sub.add_parser("export", help="every mart as Parquet plus manifest.json")
+    e.add_argument("--out", type=Path, default=PROJECT_ROOT / "target" / "export")
     sub.add_parser("summary", help="list the marts and their row counts")
     q = sub.add_parser("query", help="run one SQL statement and print the result")
     q.add_argument("sql")
-    q.add_argument("--max-rows", type=int, default=50)
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.add_argument("--max-rows", type=int, default=None, help="print at most this many rows (default: all)")
     args = parser.parse_args(argv)
-    if not args.db.exists():
-        print(f"error: {args.db} does not exist; run `make build` first", file=sys.stderr)
+    db = args.db or published_db()
+    try:
+        if args.command == "build":
+            code = dbt_build(args.vars, args.dbt_args)
+            if code != 0:
+                return code
+            counts = publish(build_db(), db)
+            print(f"\nPublished {len(counts)} tables to {db}\n")
+            print(summary(db))
+        elif args.command == "publish":
+            counts = publish(build_db(), db)
+            print(f"Published {len(counts)} tables from {build_db()} to {db}")
+        elif args.command == "export":
+            manifest = export(db, args.out)
+            print(f"Exported {len(manifest['marts'])} marts to {args.out} (manifest.json lists rows and columns)")
+        elif args.command == "summary":
+            print(summary(db))
+        else:
+            print(query(db, args.sql, args.format, args.max_rows))
+    except WarehouseError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    if args.command == "summary":
-        print(summary(args.db))
-    else:
-        with duckdb.connect(str(args.db), read_only=True) as con:
-            con.sql(args.sql).show(max_rows=args.max_rows, max_width=200)
+    except duckdb.Error as error:
+        print(f"error: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 2
     return 0
 
 

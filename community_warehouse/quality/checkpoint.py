@@ -127,8 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--db",
         type=Path,
-        default=Path(os.environ.get("COMMUNITY_DUCKDB_PATH", PROJECT_ROOT / "community_warehouse.duckdb")),
-        help="DuckDB warehouse to read (default: $COMMUNITY_DUCKDB_PATH or community_warehouse.duckdb)",
+        default=Path(
+            os.environ.get("COMMUNITY_DUCKDB_PATH", PROJECT_ROOT / "target" / "community_warehouse.build.duckdb")
+        ),
+        help="DuckDB warehouse to read (default: $COMMUNITY_DUCKDB_PATH or target/community_warehouse.build.duckdb)",
     )
     parser.add_argument(
         "--out",

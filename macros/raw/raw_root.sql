@@ -22,14 +22,9 @@
 
 
 {% macro missing_raw_message(node, pattern, root) %}
+    {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
     {%- set msg -%}
-Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no file matches {{ pattern }}
-  (COMMUNITY_RAW_PATH is '{{ root }}').
-  Fix one of:
-  - generate the demo exports:            make demo-data
-  - point at your exports, laid out as in README.md ("Bring your own exports"):
-                                          export COMMUNITY_RAW_PATH=/path/to/raw
-  - switch the source off:                dbt build --vars '{"using_{{ node.source_name }}": false}'
+Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no file matches {{ pattern }}. The folder {{ root }}/{{ folder }} holds files, so the source is on: add this table's export (layout: README.md, "Bring your own exports"), or switch the source off with --vars '{"using_{{ node.source_name }}": false}'.
     {%- endset -%}
     {{ return(msg) }}
 {% endmacro %}

@@ -25,31 +25,119 @@
 #}
 {% macro register_raw_sources() %}
     {%- if execute -%}
+        {%- do check_source_switches() -%}
+        {%- do check_known_vars() -%}
         {%- set root = raw_root() -%}
-        {%- set nodes = [] -%}
-        {%- for node in graph.sources.values() -%}
+        {%- set tables_by_source = {} -%}
+        {%- for node in graph.sources.values() | sort(attribute='unique_id') -%}
             {%- if node.package_name == project_name and node.meta.get('raw') -%}
-                {%- do nodes.append(node) -%}
+                {%- do tables_by_source.setdefault(node.source_name, []).append(node) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- if nodes | length > 0 -%}
-            {%- do adapter.dispatch('check_raw_root', 'community_warehouse')(root) -%}
-        {%- endif -%}
-        {%- for node in nodes | sort(attribute='unique_id') -%}
-            {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
+        {%- do adapter.dispatch('prepare_raw_listing', 'community_warehouse')(root) -%}
+        {%- set found, missing, switched_off, required_missing = [], [], [], [] -%}
+        {%- for source_name in base_models_by_source() -%}
+            {%- set tables = tables_by_source.get(source_name, []) -%}
+            {%- if not source_enabled(source_name) or tables | length == 0 -%}
+                {%- do switched_off.append(source_name) -%}
+            {%- else -%}
+                {%- set folder = root ~ '/' ~ tables[0].meta.get('raw_folder', source_name) -%}
+                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(root, folder) -%}
+                {%- if files > 0 -%}
+                    {%- do found.append(source_name ~ ' (' ~ '{:,}'.format(files) ~ ' file' ~ ('s' if files != 1) ~ ')') -%}
+                    {%- for node in tables -%}
+                        {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
+                    {%- endfor -%}
+                {%- elif source_required(source_name) -%}
+                    {%- do required_missing.append([source_name, folder]) -%}
+                {%- else -%}
+                    {%- do missing.append(source_name) -%}
+                    {%- for node in tables -%}
+                        {%- do adapter.dispatch('register_empty_raw_source', 'community_warehouse')(node) -%}
+                    {%- endfor -%}
+                {%- endif -%}
+            {%- endif -%}
         {%- endfor -%}
-        {{- log("Raw exports: registered " ~ (nodes | length) ~ " source tables from " ~ root, info=True) -}}
+        {%- if required_missing -%}
+            {{ exceptions.raise_compiler_error(required_source_message(required_missing)) }}
+        {%- endif -%}
+        {%- if found | length == 0 and missing | length > 0 -%}
+            {{ exceptions.raise_compiler_error(empty_raw_root_message(root)) }}
+        {%- endif -%}
+        {{- log("Raw exports in " ~ root ~ ":", info=True) -}}
+        {{- log("  found (" ~ (found | length) ~ "): " ~ (found | join(', ') or 'none'), info=True) -}}
+        {%- if missing -%}
+            {{- log("  no folder, so switched off (" ~ (missing | length) ~ "): " ~ (missing | join(', ')) ~ "  [using_<source>: true makes one required; strict_sources: true makes all]", info=True) -}}
+        {%- endif -%}
+        {%- if switched_off -%}
+            {{- log("  switched off with using_<source>: false (" ~ (switched_off | length) ~ "): " ~ (switched_off | join(', ')), info=True) -}}
+        {%- endif -%}
     {%- endif -%}
 {% endmacro %}
 
 
+{#- One line for every required source whose folder holds no files. -#}
+{% macro required_source_message(required_missing) -%}
+    {%- set names, folders, switches = [], [], [] -%}
+    {%- for source_name, folder in required_missing -%}
+        {%- do names.append(source_name) -%}
+        {%- do folders.append(folder) -%}
+        {%- do switches.append('using_' ~ source_name ~ ': false') -%}
+    {%- endfor -%}
+    {{- return("Required source" ~ ("s " if names | length > 1 else " ") ~ (names | join(', ')) ~ " (" ~ ("strict mode" if strict_sources() else "using_<source>: true") ~ "): no files in " ~ (folders | join(', ')) ~ ": copy the export" ~ ("s" if names | length > 1) ~ " there (layout: README.md, \"Bring your own exports\"), or switch " ~ ("them" if names | length > 1 else "it") ~ " off with --vars '{" ~ (switches | join(', ')) ~ "}'.") -}}
+{%- endmacro %}
+
+
+{% macro empty_raw_root_message(root) -%}
+    {{- return("No exports found in the raw folder " ~ root ~ " (COMMUNITY_RAW_PATH): it must hold at least one of the folders " ~ (base_models_by_source().keys() | join('/, ')) ~ "/ (layout: README.md, \"Bring your own exports\"); `make demo-data` writes the demo's.") -}}
+{%- endmacro %}
+
+
 {# ---- DuckDB ------------------------------------------------------------------------------- #}
 
-{% macro duckdb__check_raw_root(root) %}
-    {%- set found = run_query("select count(*) from (select 1 from glob('" ~ root ~ "/*/*') limit 1)").columns[0].values()[0] -%}
-    {%- if found == 0 -%}
-        {{ exceptions.raise_compiler_error("The raw folder '" ~ root ~ "' (COMMUNITY_RAW_PATH) does not exist or holds no exports.\n  Generate the demo exports with `make demo-data`, or set COMMUNITY_RAW_PATH to the folder holding your exports (layout: README.md, \"Bring your own exports\").") }}
-    {%- endif -%}
+{% macro duckdb__prepare_raw_listing(root) %}
+{% endmacro %}
+
+
+{#- Files anywhere under `folder` (a path under the validated raw root). -#}
+{% macro duckdb__raw_file_count(root, folder) %}
+    {{- return(run_query("select count(*) from glob(" ~ sql_string_literal(folder ~ '/**') ~ ")").columns[0].values()[0]) -}}
+{% endmacro %}
+
+
+{#-
+    A source with no folder reads as an empty relation with the columns (and, for JSON, the nested
+    types) that its files would have, so every model builds and counts zero.
+-#}
+{% macro duckdb__register_empty_raw_source(node) %}
+    {%- set spec = node.meta.raw -%}
+    {%- set schema_relation = api.Relation.create(database=node.database, schema=node.schema) -%}
+    {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) -%}
+    {%- set body -%}
+        {%- if spec.format in ('json', 'json_document') %}
+            with records as (
+                select cast(null as json) as json
+                where false
+            )
+            select
+                unnest(json_transform(json, '{{ duckdb_json_structure(spec.columns) }}')),
+                cast(null as varchar) as _file_name,
+                json as _raw_record,
+                cast(null as varchar) as _parse_error
+            from records
+        {%- else %}
+            select
+            {%- for column in spec.columns %}
+                cast(null as varchar) as {{ adapter.quote(column) }},
+            {%- endfor %}
+                cast(null as varchar) as _file_name,
+                cast(null as json) as _raw_record,
+                cast(null as varchar) as _parse_error
+            where false
+        {%- endif %}
+    {%- endset -%}
+    {%- do run_query("create schema if not exists " ~ schema_relation) -%}
+    {%- do run_query("create or replace view " ~ relation ~ " as " ~ body) -%}
 {% endmacro %}
 
 
@@ -176,7 +264,40 @@
     `make test-spark` check the files beforehand (community_warehouse.preflight) to give the same
     message as DuckDB.
 #}
-{% macro spark__check_raw_root(root) %}
+{#-
+    Files under `folder`. Spark SQL cannot glob, but its binaryFile reader lists a folder tree; the
+    listing of the raw root is made once per run (a cached temporary table, `prepare_raw_listing`) and only paths are read, never
+    file contents. The root must exist: a missing root surfaces as "no exports found".
+-#}
+{% macro spark__raw_file_count(root, folder) %}
+    {%- set prefix = 'file:' ~ folder ~ '/' -%}
+    {{- return(run_query("select count(*) from community_raw_files where substring(url_decode(path), 1, " ~ (prefix | length) ~ ") = " ~ sql_string_literal(prefix)).columns[0].values()[0]) -}}
+{% endmacro %}
+
+
+{% macro spark__prepare_raw_listing(root) %}
+    {%- do run_query("create or replace temporary view community_raw_files__listing using binaryFile options (path " ~ sql_string_literal(root) ~ ", recursiveFileLookup 'true')") -%}
+    {%- do run_query("cache table community_raw_files as select path from community_raw_files__listing") -%}
+{% endmacro %}
+
+
+{% macro spark__register_empty_raw_source(node) %}
+    {%- set spec = node.meta.raw -%}
+    {%- set relation = node.schema ~ '.' ~ node.identifier -%}
+    {%- do run_query("create database if not exists " ~ node.schema) -%}
+    {%- do run_query("drop view if exists " ~ relation) -%}
+    {%- do run_query("drop table if exists " ~ node.schema ~ '.' ~ node.identifier ~ '__files') -%}
+    {%- set body -%}
+        select
+        {%- for column in spec.columns %}
+            cast(null as {{ spark_json_type(spec.columns[column]) if spec.columns is mapping else 'string' }}) as {{ adapter.quote(column) }},
+        {%- endfor %}
+            cast(null as string) as _file_name,
+            struct(cast(null as string) as unparseable_file_beginning) as _raw_record,
+            cast(null as string) as _parse_error
+        where 1 = 0
+    {%- endset -%}
+    {%- do run_query("create view " ~ relation ~ " as " ~ body) -%}
 {% endmacro %}
 
 

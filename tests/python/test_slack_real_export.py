@@ -1,4 +1,8 @@
-"""Staging reads a real Slack export (shared/fixtures/slack_export, from hfaran/slack-export-viewer) as is."""
+"""A real Slack export (shared/fixtures/slack_export, from hfaran/slack-export-viewer), alone in a raw folder.
+
+As a new user would: a folder holding only a Slack export, `dbt build` with no vars, one run. The other 13
+sources are found absent and switched off, and the community marts match counts taken from the files.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from datetime import UTC, datetime
 import duckdb
 import pytest
 
-from helpers import FIXTURES, only_sources, run_dbt
+from helpers import FIXTURES, all_sources, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -51,7 +55,13 @@ def expected_from_files():
 
 
 def test_real_slack_export_builds_and_counts_match(slack_fixture_raw, tmp_path):
-    result = run_dbt(["build"], slack_fixture_raw, tmp_path / "work", vars_=only_sources("slack")).ok()
+    result = run_dbt(["build"], slack_fixture_raw, tmp_path / "work").ok()
+    # The build says what it found and what it switched off, and what each source held.
+    assert "found (1): slack (20 files)" in result.output
+    others = [s for s in all_sources() if s != "slack"]
+    switched = next(line for line in result.output.splitlines() if "no folder, so switched off (13): " in line)
+    assert sorted(switched.split("(13): ")[1].split("  [")[0].split(", ")) == others
+    assert "slack: 164 records, 0 quarantined, 0 duplicates" in result.output  # 4 users + 2 channels + 158
     users, messages, reactions, monthly, activities = expected_from_files()
     # Read off the files by hand as well: 4 users, 2 channels, 158 records in 17 day files, 1 reaction.
     assert (len(users), len(messages), len(reactions)) == (4, 158, 1)

@@ -5,8 +5,8 @@
     one most of its contacts' work addresses share (as HubSpot's own enrichment would); a record still
     without a domain is an account of its own. `account_id` is md5 of the domain, or of the CRM record when there is none.
 #}
-{%- set hubspot = var('using_hubspot', true) -%}
-{%- set salesforce = var('using_salesforce', true) -%}
+{%- set hubspot = source_enabled('hubspot') -%}
+{%- set salesforce = source_enabled('salesforce') -%}
 
 with free_domains as (
     select email_domain from {{ ref('free_email_domains') }}

@@ -29,7 +29,7 @@ internal_domains as (
 ),
 
 candidates as (
-    {% if var('using_hubspot', true) %}
+    {% if source_enabled('hubspot') %}
         select
             member_map.member_id,
             accounts.account_id,
@@ -44,7 +44,7 @@ candidates as (
         where not contacts.is_deleted
         union all
     {% endif %}
-    {% if var('using_salesforce', true) %}
+    {% if source_enabled('salesforce') %}
         select
             member_map.member_id,
             accounts.account_id,

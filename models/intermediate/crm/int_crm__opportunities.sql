@@ -12,7 +12,7 @@ with accounts as (
 ),
 
 salesforce as (
-    {% if var('using_salesforce', true) %}
+    {% if source_enabled('salesforce') %}
         select
             {{ dbt.concat(["'salesforce:'", 'opportunities.opportunity_id']) }} as opportunity_id,
             'salesforce' as crm_source,
@@ -45,7 +45,7 @@ salesforce as (
 ),
 
 hubspot as (
-    {% if var('using_hubspot', true) %}
+    {% if source_enabled('hubspot') %}
         select
             {{ dbt.concat(["'hubspot:'", 'cast(deals.deal_id as ' ~ dbt.type_string() ~ ')']) }} as opportunity_id,
             'hubspot' as crm_source,

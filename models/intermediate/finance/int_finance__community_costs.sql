@@ -13,7 +13,7 @@ with rates as (
     from {{ ref('currency_rates') }}
 ),
 
-{% if var('using_google_ads', true) %}
+{% if source_enabled('google_ads') %}
     google_campaigns as (
         -- The campaign's latest name.
         select
@@ -24,7 +24,7 @@ with rates as (
     ),
 {% endif %}
 
-{% if var('using_linkedin_ads', true) %}
+{% if source_enabled('linkedin_ads') %}
     linkedin_campaigns as (
         select
             campaign_id,
@@ -35,7 +35,7 @@ with rates as (
 {% endif %}
 
 costs as (
-    {% if var('using_costs', true) %}
+    {% if source_enabled('costs') %}
         select
             community_costs.month_start,
             'cost_sheet' as cost_source,
@@ -47,7 +47,7 @@ costs as (
             on upper(community_costs.currency) = rates.currency
         union all
     {% endif %}
-    {% if var('using_google_ads', true) %}
+    {% if source_enabled('google_ads') %}
         select
             {{ month_start('stats.stat_date') }} as month_start,
             'google_ads' as cost_source,
@@ -62,7 +62,7 @@ costs as (
         where {{ dbt.position("'" ~ keyword ~ "'", 'lower(campaigns.campaign_name)') }} > 0
         union all
     {% endif %}
-    {% if var('using_linkedin_ads', true) %}
+    {% if source_enabled('linkedin_ads') %}
         select
             {{ month_start('stats.stat_date') }} as month_start,
             'linkedin_ads' as cost_source,

@@ -14,7 +14,7 @@
 
 with
 
-{% if var('using_slack', true) %}
+{% if source_enabled('slack') %}
     slack_activity as (
         select
             user_id,
@@ -42,7 +42,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_discord', true) %}
+{% if source_enabled('discord') %}
     discord_accounts as (
         select
             user_id as identifier_value,
@@ -58,7 +58,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_discourse', true) %}
+{% if source_enabled('discourse') %}
     discourse_accounts as (
         select
             cast(user_id as {{ text_type }}) as identifier_value,
@@ -80,7 +80,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_github', true) %}
+{% if source_enabled('github') %}
     github_accounts as (
         select
             cast(github_user_id as {{ text_type }}) as identifier_value,
@@ -96,7 +96,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_social', true) %}
+{% if source_enabled('social') %}
     x_accounts as (
         select
             user_id as identifier_value,
@@ -112,7 +112,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_events', true) %}
+{% if source_enabled('events') %}
     guest_accounts as (
         select
             guest_id as identifier_value,
@@ -128,7 +128,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_web', true) %}
+{% if source_enabled('web') %}
     web_accounts as (
         -- Anonymous ids seen in `identify` calls; one claim per call (grouped in `final`).
         select
@@ -146,7 +146,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_hubspot', true) %}
+{% if source_enabled('hubspot') %}
     hubspot_accounts as (
         select
             cast(contact_id as {{ text_type }}) as identifier_value,
@@ -197,7 +197,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_salesforce', true) %}
+{% if source_enabled('salesforce') %}
     salesforce_contact_accounts as (
         select
             contact_id as identifier_value,
@@ -232,7 +232,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_zendesk', true) %}
+{% if source_enabled('zendesk') %}
     zendesk_accounts as (
         select
             cast(user_id as {{ text_type }}) as identifier_value,
@@ -248,7 +248,7 @@ with
     ])) %}
 {% endif %}
 
-{% if var('using_billing', true) %}
+{% if source_enabled('billing') %}
     billing_accounts as (
         select
             customer_id as identifier_value,

@@ -7,39 +7,39 @@
 {%- set null_text = 'cast(null as ' ~ dbt.type_string() ~ ')' -%}
 {#- (identifier type, staging model, key column, condition) of accounts whose platform says they run it -#}
 {%- set staff_sources = [] -%}
-{%- if var('using_slack', true) -%}
+{%- if source_enabled('slack') -%}
     {%- do staff_sources.append(
         ('slack_user', ref('stg_slack__users'), 'user_id', 'is_admin or is_owner')
     ) -%}
 {%- endif -%}
-{%- if var('using_discourse', true) -%}
+{%- if source_enabled('discourse') -%}
     {%- do staff_sources.append(
         ('discourse_user', ref('stg_discourse__users'), 'user_id', 'is_staff or is_admin or is_moderator')
     ) -%}
 {%- endif -%}
-{%- if var('using_zendesk', true) -%}
+{%- if source_enabled('zendesk') -%}
     {%- do staff_sources.append(
         ('zendesk_user', ref('stg_zendesk__users'), 'user_id', "role in ('agent', 'admin')")
     ) -%}
 {%- endif -%}
 {#- (identifier type, staging model, key, country column, timezone column, priority) -#}
 {%- set location_sources = [] -%}
-{%- if var('using_hubspot', true) -%}
+{%- if source_enabled('hubspot') -%}
     {%- do location_sources.append(
         ('hubspot_contact', ref('stg_hubspot__contacts'), 'contact_id', 'country', null_text, 1)
     ) -%}
 {%- endif -%}
-{%- if var('using_salesforce', true) -%}
+{%- if source_enabled('salesforce') -%}
     {%- do location_sources.append(
         ('salesforce_contact', ref('stg_salesforce__contacts'), 'contact_id', 'mailing_country', null_text, 2)
     ) -%}
 {%- endif -%}
-{%- if var('using_slack', true) -%}
+{%- if source_enabled('slack') -%}
     {%- do location_sources.append(
         ('slack_user', ref('stg_slack__users'), 'user_id', null_text, 'timezone', 3)
     ) -%}
 {%- endif -%}
-{%- if var('using_zendesk', true) -%}
+{%- if source_enabled('zendesk') -%}
     {%- do location_sources.append(
         ('zendesk_user', ref('stg_zendesk__users'), 'user_id', null_text, 'time_zone', 4)
     ) -%}

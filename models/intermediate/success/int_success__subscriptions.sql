@@ -5,7 +5,7 @@
     own, `billing_customer:<customer id>`. A subscription earns ARR from its start until it ends; trials
     and incomplete sign-ups never earn any.
 #}
-{% if var('using_billing', true) %}
+{% if source_enabled('billing') %}
     with subscriptions as (
         select * from {{ ref('stg_billing__subscriptions') }}
     ),

@@ -14,7 +14,7 @@ with member_map as (
 
 crm_records as (
     -- Every CRM contact or lead, with when it was created.
-    {% if var('using_hubspot', true) %}
+    {% if source_enabled('hubspot') %}
         select
             {{ dbt.concat(["'hubspot_contact:'", 'cast(contact_id as ' ~ dbt.type_string() ~ ')']) }} as identifier_id,
             created_at
@@ -22,7 +22,7 @@ crm_records as (
         where not is_deleted and created_at is not null
         union all
     {% endif %}
-    {% if var('using_salesforce', true) %}
+    {% if source_enabled('salesforce') %}
         select
             {{ dbt.concat(["'salesforce_lead:'", 'lead_id']) }} as identifier_id,
             created_at

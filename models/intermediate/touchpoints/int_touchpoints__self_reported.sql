@@ -5,7 +5,7 @@
     self_reported_channel_patterns; an answer nothing matches, or a blank one, is `unknown`.
 #}
 with answers as (
-    {% if var('using_events', true) %}
+    {% if source_enabled('events') %}
         select
             'events' as answer_source,
             {{ dbt.concat(["'event_guest:'", 'guest_id']) }} as identifier_id,
@@ -15,7 +15,7 @@ with answers as (
         where heard_about_us is not null
         union all
     {% endif %}
-    {% if var('using_hubspot', true) %}
+    {% if source_enabled('hubspot') %}
         select
             'hubspot' as answer_source,
             {{ dbt.concat(["'hubspot_contact:'", 'cast(contact_id as ' ~ dbt.type_string() ~ ')']) }} as identifier_id,
@@ -25,7 +25,7 @@ with answers as (
         where heard_about_us is not null and not is_deleted
         union all
     {% endif %}
-    {% if var('using_billing', true) %}
+    {% if source_enabled('billing') %}
         select
             'billing' as answer_source,
             {{ dbt.concat(["'billing_customer:'", 'customer_id']) }} as identifier_id,

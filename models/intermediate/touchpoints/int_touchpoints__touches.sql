@@ -20,7 +20,7 @@ with member_activities as (
 ),
 
 web_sessions as (
-    {% if var('using_web', true) %}
+    {% if source_enabled('web') %}
         select
             session_id as touch_id,
             member_id,
@@ -99,7 +99,7 @@ community as (
 ),
 
 email_clicks as (
-    {% if var('using_hubspot', true) %}
+    {% if source_enabled('hubspot') %}
         select
             {{ dbt.concat(["'email_click:'", 'cast(events.email_event_id as ' ~ dbt.type_string() ~ ')']) }}
                 as touch_id,

@@ -1,4 +1,4 @@
-{{ config(enabled=var('using_web', true)) }}
+{{ config(enabled=source_enabled('web')) }}
 
 {#
     Segment page views grouped into sessions: a visitor's (anonymous id's) page views with no gap longer

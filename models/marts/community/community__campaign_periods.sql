@@ -98,7 +98,7 @@ new_member_counts as (
 ),
 
 web_sessions as (
-    {% if var('using_web', true) %}
+    {% if source_enabled('web') %}
     -- A session is a visitor's (anonymous id's) day with a page view carrying the campaign's utm_campaign.
         select
             periods.campaign_name,

@@ -12,7 +12,7 @@
 ) -%}
 
 with events as (
-    {% if var('using_events', true) %}
+    {% if source_enabled('events') %}
         select
             event_id,
             event_name,

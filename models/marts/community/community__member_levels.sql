@@ -100,7 +100,7 @@ responders as (
 ),
 
 followers as (
-    {% if var('using_social', true) %}
+    {% if source_enabled('social') %}
         select
             member_map.member_id,
             max(x_users.followers_count) as social_followers

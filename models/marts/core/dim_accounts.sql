@@ -38,7 +38,7 @@ opportunities as (
 ),
 
 subscriptions as (
-    {% if var('using_billing', true) %}
+    {% if source_enabled('billing') %}
     -- A subscription belongs to the account of the member who pays for it.
         select
             member_accounts.account_id,

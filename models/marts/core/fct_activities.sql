@@ -5,11 +5,11 @@
 #}
 {%- set platforms = [] -%}
 {%- for platform in ['discord', 'discourse', 'github', 'events', 'social'] -%}
-    {%- if var('using_' ~ platform, true) -%}{%- do platforms.append(platform) -%}{%- endif -%}
+    {%- if source_enabled(platform) -%}{%- do platforms.append(platform) -%}{%- endif -%}
 {%- endfor -%}
 
 with slack as (
-    {% if var('using_slack', true) %}
+    {% if source_enabled('slack') %}
         select
             activity_id,
             platform,

@@ -36,7 +36,7 @@ rates as (
 ),
 
 spend as (
-    {% if var('using_google_ads', true) %}
+    {% if source_enabled('google_ads') %}
         select
             {{ month_start('stat_date') }} as month_start,
             'paid_search' as channel,
@@ -44,7 +44,7 @@ spend as (
         from {{ ref('stg_google_ads__campaign_stats') }}
         union all
     {% endif %}
-    {% if var('using_linkedin_ads', true) %}
+    {% if source_enabled('linkedin_ads') %}
         select
             {{ month_start('stat_date') }} as month_start,
             'paid_social' as channel,
@@ -52,7 +52,7 @@ spend as (
         from {{ ref('stg_linkedin_ads__campaign_analytics') }}
         union all
     {% endif %}
-    {% if var('using_costs', true) %}
+    {% if source_enabled('costs') %}
         select
             community_costs.month_start,
             'community' as channel,

@@ -18,7 +18,7 @@ with spaces as (
     from {{ ref('feedback_spaces') }}
 ),
 
-{% if var('using_github', true) %}
+{% if source_enabled('github') %}
     github_feedback_labels as (
         -- An issue with two feedback labels is one item, under the first label by name.
         select
@@ -37,7 +37,7 @@ with spaces as (
 {% endif %}
 
 candidates as (
-    {% if var('using_slack', true) %}
+    {% if source_enabled('slack') %}
         select
             'slack' as platform,
             messages.message_id as content_id,
@@ -58,7 +58,7 @@ candidates as (
             and not messages.is_bot_message
         union all
     {% endif %}
-    {% if var('using_discord', true) %}
+    {% if source_enabled('discord') %}
         select
             'discord' as platform,
             messages.message_id as content_id,
@@ -81,7 +81,7 @@ candidates as (
             and not coalesce(messages.is_bot_message, false)
         union all
     {% endif %}
-    {% if var('using_discourse', true) %}
+    {% if source_enabled('discourse') %}
         select
             'discourse' as platform,
             cast(topics.topic_id as {{ text_type }}) as content_id,
@@ -103,7 +103,7 @@ candidates as (
             and not topics.is_private_message
         union all
     {% endif %}
-    {% if var('using_github', true) %}
+    {% if source_enabled('github') %}
         select
             'github' as platform,
             cast(issues.issue_id as {{ text_type }}) as content_id,

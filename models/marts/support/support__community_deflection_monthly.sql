@@ -60,7 +60,7 @@ question_months as (
 ),
 
 tickets as (
-    {% if var('using_zendesk', true) %}
+    {% if source_enabled('zendesk') %}
         select
             tickets.ticket_id,
             {{ month_start('tickets.created_at') }} as month_start,

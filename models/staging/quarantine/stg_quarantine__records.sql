@@ -3,7 +3,7 @@
     Nothing is dropped silently: raw rows = staged rows + quarantined rows + duplicates removed.
 #}
 {%- set base_models = [] -%}
-{%- for source_name, entities in base_models_by_source().items() if var('using_' ~ source_name, true) -%}
+{%- for source_name, entities in base_models_by_source().items() if source_enabled(source_name) -%}
     {%- for entity_name in entities -%}
         {%- do base_models.append((source_name, entity_name)) -%}
     {%- endfor -%}
