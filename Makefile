@@ -25,7 +25,7 @@ export VARS SQL FORMAT
 
 # `make test` builds into its own file, from scratch, so it never depends on an earlier build.
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
-GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' 2>/dev/null)
+GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' -o -name '*.csv' 2>/dev/null)
 
 .PHONY: help install install-spark demo-data build publish export test lint check pytest query docs clean bench build-spark test-spark
 

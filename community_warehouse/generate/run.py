@@ -16,6 +16,7 @@ from community_warehouse.generate.progress import Progress
 from community_warehouse.generate.world import build_world
 from community_warehouse.generate.writers.ads import write_ads
 from community_warehouse.generate.writers.billing import write_billing
+from community_warehouse.generate.writers.config import write_config
 from community_warehouse.generate.writers.costs import write_costs
 from community_warehouse.generate.writers.discord import write_discord
 from community_warehouse.generate.writers.discourse import write_discourse
@@ -30,6 +31,7 @@ from community_warehouse.generate.writers.zendesk import write_zendesk
 
 SOURCES = ALL_SOURCES
 TRUTH_DIR = "_truth"
+CONFIG_DIR = "config"  # the demo community's configuration (writers/config.py)
 MARKER = Path(TRUTH_DIR) / "manifest.json"
 
 
@@ -44,7 +46,7 @@ def prepare_output(out: Path, sources: tuple[str, ...], force: bool) -> None:
             f"{out} is not empty and was not written by this generator (no {MARKER}). "
             "Choose an empty folder, or pass --force to overwrite the generated sources in it."
         )
-    for name in (*sources, TRUTH_DIR):
+    for name in (*sources, CONFIG_DIR, TRUTH_DIR):
         target = out / name
         if target.exists():
             shutil.rmtree(target)
@@ -132,6 +134,7 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
         events = write_events(world, out, progress)
         identities.append(events.identities)
         counts |= {"events": events.events, "event_registrations": events.registrations}
+    counts["config_files"] = write_config(world, out, progress)
 
     progress.step("truth: people, companies, identities")
     truth = out / TRUTH_DIR

@@ -42,7 +42,7 @@
                 {%- do switched_off.append(source_name) -%}
             {%- else -%}
                 {%- set folder = root ~ '/' ~ tables[0].meta.get('raw_folder', source_name) -%}
-                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(root, folder) -%}
+                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(folder ~ '/**') -%}
                 {%- if files > 0 -%}
                     {%- do found.append(source_name ~ ' (' ~ '{:,}'.format(files) ~ ' file' ~ ('s' if files != 1) ~ ')') -%}
                     {%- for node in tables -%}
@@ -58,6 +58,22 @@
                 {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
+        {#- Configuration files (source `config`): each optional on its own; an absent one reads as empty. -#}
+        {%- set config_given, config_absent = [], [] -%}
+        {%- for source_name, tables in tables_by_source.items() if source_name not in base_models_by_source() -%}
+            {%- for node in tables -%}
+                {%- set path = root ~ '/' ~ node.meta.get('raw_folder', source_name) ~ '/' ~ node.meta.raw.path -%}
+                {%- if adapter.dispatch('raw_file_count', 'community_warehouse')(path) > 0 -%}
+                    {%- do config_given.append(node.name) -%}
+                    {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
+                {%- elif node.meta.raw.get('optional') -%}
+                    {%- do config_absent.append(node.name) -%}
+                    {%- do adapter.dispatch('register_empty_raw_source', 'community_warehouse')(node) -%}
+                {%- else -%}
+                    {{ exceptions.raise_compiler_error(missing_raw_message(node, path, root)) }}
+                {%- endif -%}
+            {%- endfor -%}
+        {%- endfor -%}
         {%- if required_missing -%}
             {{ exceptions.raise_compiler_error(required_source_message(required_missing)) }}
         {%- endif -%}
@@ -68,6 +84,9 @@
         {{- log("  found (" ~ (found | length) ~ "): " ~ (found | join(', ') or 'none'), info=True) -}}
         {%- if missing -%}
             {{- log("  no folder, so switched off (" ~ (missing | length) ~ "): " ~ (missing | join(', ')) ~ "  [using_<source>: true makes one required; strict_sources: true makes all]", info=True) -}}
+        {%- endif -%}
+        {%- if config_given or config_absent -%}
+            {{- log("  config/: " ~ (config_given | join(', ') or 'no files') ~ ((";  absent, so empty: " ~ (config_absent | join(', '))) if config_absent else ''), info=True) -}}
         {%- endif -%}
         {%- if switched_off -%}
             {{- log("  switched off with using_<source>: false (" ~ (switched_off | length) ~ "): " ~ (switched_off | join(', ')), info=True) -}}
@@ -99,9 +118,9 @@
 {% endmacro %}
 
 
-{#- Files anywhere under `folder` (a path under the validated raw root). -#}
-{% macro duckdb__raw_file_count(root, folder) %}
-    {{- return(run_query("select count(*) from glob(" ~ sql_string_literal(folder ~ '/**') ~ ")").columns[0].values()[0]) -}}
+{#- Files matching `pattern` (a glob under the validated raw root: `<folder>/**`, or one file's path). -#}
+{% macro duckdb__raw_file_count(pattern) %}
+    {{- return(run_query("select count(*) from glob(" ~ sql_string_literal(pattern) ~ ")").columns[0].values()[0]) -}}
 {% endmacro %}
 
 
@@ -265,13 +284,18 @@
     message as DuckDB.
 #}
 {#-
-    Files under `folder`. Spark SQL cannot glob, but its binaryFile reader lists a folder tree; the
+    Files matching `pattern` (`<folder>/**` or one file's path). Spark SQL cannot glob, but its binaryFile reader lists a folder tree; the
     listing of the raw root is made once per run (a cached temporary table, `prepare_raw_listing`) and only paths are read, never
     file contents. The root must exist: a missing root surfaces as "no exports found".
 -#}
-{% macro spark__raw_file_count(root, folder) %}
-    {%- set prefix = 'file:' ~ folder ~ '/' -%}
-    {{- return(run_query("select count(*) from community_raw_files where substring(url_decode(path), 1, " ~ (prefix | length) ~ ") = " ~ sql_string_literal(prefix)).columns[0].values()[0]) -}}
+{% macro spark__raw_file_count(pattern) %}
+    {%- if pattern.endswith('/**') -%}
+        {%- set prefix = 'file:' ~ pattern[:-2] -%}
+        {%- set condition = "substring(url_decode(path), 1, " ~ (prefix | length) ~ ") = " ~ sql_string_literal(prefix) -%}
+    {%- else -%}
+        {%- set condition = "url_decode(path) = " ~ sql_string_literal('file:' ~ pattern) -%}
+    {%- endif -%}
+    {{- return(run_query("select count(*) from community_raw_files where " ~ condition).columns[0].values()[0]) -}}
 {% endmacro %}
 
 

@@ -9,7 +9,7 @@ select
     splits.identifier_type_b,
     splits.identifier_value_b,
     map_a.member_id
-from {{ ref('identity_splits') }} as splits
+from {{ ref('stg_config__identity_splits') }} as splits
 inner join {{ ref('int_identity__member_map') }} as map_a
     on concat(splits.identifier_type_a, ':', trim(splits.identifier_value_a)) = map_a.identifier_id
 inner join {{ ref('int_identity__member_map') }} as map_b

@@ -95,7 +95,8 @@ def test_deflection_follows_the_conversations(demo_db):
             con.execute(
                 "select strftime(c.started_month, '%Y-%m-%d'), count(*) "
                 "from intermediate.int_community__conversations c "
-                "join seeds.support_spaces s on c.platform = s.platform and c.channel_name = s.channel_name "
+                "join staging.stg_config__support_spaces s "
+                "on c.platform = s.platform and c.channel_name = s.channel_name "
                 "where c.is_question and c.member_id is not null and not c.is_staff and not c.is_bot "
                 "and c.first_response_at is not null and not c.is_first_response_by_staff group by 1"
             ).fetchall()

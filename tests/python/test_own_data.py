@@ -61,3 +61,19 @@ def test_every_source_defaults_to_found_by_itself():
         f"using_{s}": None for s in all_sources()
     }
     assert len(all_sources()) == 14
+
+
+def test_config_template_matches_the_config_source():
+    """config_template/ holds one header-only file per table of the source `config`, with its columns."""
+    import csv
+
+    spec = yaml.safe_load((PROJECT_ROOT / "models" / "staging" / "config" / "_config__sources.yml").read_text())
+    tables = {t["name"]: t["config"]["meta"]["raw"] for t in spec["sources"][0]["tables"]}
+    templates = {p.stem: p for p in (PROJECT_ROOT / "config_template").glob("*.csv")}
+    assert set(templates) == set(tables)
+    for name, raw in tables.items():
+        rows = list(csv.reader(templates[name].open()))
+        assert rows == [raw["columns"]], name
+        assert raw["optional"] is True and set(raw["required"]) <= set(raw["columns"])
+    for name in tables:
+        assert not (PROJECT_ROOT / "seeds" / f"{name}.csv").exists(), f"{name} is configuration, not a seed"

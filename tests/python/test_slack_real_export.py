@@ -7,13 +7,14 @@ sources are found absent and switched off, and the community marts match counts 
 from __future__ import annotations
 
 import json
+import shutil
 from collections import defaultdict
 from datetime import UTC, datetime
 
 import duckdb
 import pytest
 
-from helpers import FIXTURES, all_sources, run_dbt
+from helpers import FIXTURES, PROJECT_ROOT, all_sources, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -55,7 +56,14 @@ def expected_from_files():
 
 
 def test_real_slack_export_builds_and_counts_match(slack_fixture_raw, tmp_path):
+    # The user's own configuration, started from the template as the README says: one campaign of theirs.
+    config = slack_fixture_raw / "config"
+    shutil.copytree(PROJECT_ROOT / "config_template", config)
+    (config / "community_campaigns.csv").write_text(
+        "campaign_name,utm_campaign,starts_on,ends_on,description\nLaunch week,launch,2016-03-01,2016-03-07,ours\n"
+    )
     result = run_dbt(["build"], slack_fixture_raw, tmp_path / "work").ok()
+    assert "config/: community_campaigns, feedback_spaces, feedback_themes, identity_links" in result.output
     # The build says what it found and what it switched off, and what each source held.
     assert "found (1): slack (20 files)" in result.output
     others = [s for s in all_sources() if s != "slack"]
@@ -89,6 +97,11 @@ def test_real_slack_export_builds_and_counts_match(slack_fixture_raw, tmp_path):
             "select cast(month_start as varchar), active_members, activities "
             "from marts.community__engagement_monthly order by 1"
         ).fetchall()
+        # Only the user's configuration applies: their campaign, none of the demo's; no question spaces.
+        campaigns = con.execute("select distinct campaign_name from marts.community__campaign_periods").fetchall()
+        questions = one("select count(*) from intermediate.int_community__conversations where is_question")
+    assert campaigns == [("Launch week",)]
+    assert questions == (0,)
     assert mart == [(m, len(monthly[m]), activities[m]) for m in sorted(monthly)]
     # February only has bot posts: it appears, with zero members.
     assert mart[1] == ("2016-02-01", 0, 0)

@@ -25,7 +25,7 @@ question_spaces as (
         platform,
         activity_type,
         channel_name
-    from {{ ref('question_spaces') }}
+    from {{ ref('stg_config__question_spaces') }}
 ),
 
 interactions as (

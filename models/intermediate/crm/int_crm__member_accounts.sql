@@ -25,7 +25,7 @@ free_domains as (
 ),
 
 internal_domains as (
-    select email_domain from {{ ref('internal_email_domains') }}
+    select email_domain from {{ ref('stg_config__internal_email_domains') }}
 ),
 
 candidates as (

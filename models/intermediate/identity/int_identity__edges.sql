@@ -18,14 +18,14 @@ role_local_parts as (
 ),
 
 links as (
-    select * from {{ ref('identity_links') }}
+    select * from {{ ref('stg_config__identity_links') }}
 ),
 
 splits as (
     select
         concat(identifier_type_a, ':', trim(identifier_value_a)) as identifier_id_a,
         concat(identifier_type_b, ':', trim(identifier_value_b)) as identifier_id_b
-    from {{ ref('identity_splits') }}
+    from {{ ref('stg_config__identity_splits') }}
 ),
 
 shared_devices as (

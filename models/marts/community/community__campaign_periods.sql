@@ -17,7 +17,7 @@ with campaigns as (
             utm_campaign,
             cast(starts_on as date) as starts_on,
             cast(ends_on as date) as ends_on
-        from {{ ref('community_campaigns') }}
+        from {{ ref('stg_config__community_campaigns') }}
     ) as typed
 ),
 

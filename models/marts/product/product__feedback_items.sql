@@ -15,7 +15,7 @@ with spaces as (
         space_kind,
         space_name,
         lower(trim(space_name)) as space_key
-    from {{ ref('feedback_spaces') }}
+    from {{ ref('stg_config__feedback_spaces') }}
 ),
 
 {% if source_enabled('github') %}
@@ -210,7 +210,7 @@ patterns as (
         priority,
         {{ normalize_free_text('pattern') }} as pattern,
         theme
-    from {{ ref('feedback_themes') }}
+    from {{ ref('stg_config__feedback_themes') }}
 ),
 
 matched as (

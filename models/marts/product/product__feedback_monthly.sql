@@ -16,7 +16,7 @@ with items as (
 ),
 
 themes as (
-    select distinct theme from {{ ref('feedback_themes') }}
+    select distinct theme from {{ ref('stg_config__feedback_themes') }}
     union
     select 'other' as theme
 ),

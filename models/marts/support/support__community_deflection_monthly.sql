@@ -22,7 +22,7 @@ support_spaces as (
     select
         platform,
         channel_name
-    from {{ ref('support_spaces') }}
+    from {{ ref('stg_config__support_spaces') }}
 ),
 
 questions as (
