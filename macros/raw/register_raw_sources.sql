@@ -38,8 +38,12 @@
         {%- set found, missing, switched_off, required_missing = [], [], [], [] -%}
         {%- for source_name in base_models_by_source() -%}
             {%- set tables = tables_by_source.get(source_name, []) -%}
+            {%- set database_location = source_database_location(source_name) -%}
             {%- if not source_enabled(source_name) or tables | length == 0 -%}
                 {%- do switched_off.append(source_name) -%}
+            {%- elif database_location -%}
+                {%- do found.append(source_name ~ ' (tables in ' ~ database_location.label ~ ')') -%}
+                {%- do register_database_source(source_name, tables, database_location) -%}
             {%- else -%}
                 {%- set folder = root ~ '/' ~ tables[0].meta.get('raw_folder', source_name) -%}
                 {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(folder ~ '/**') -%}
@@ -110,6 +114,131 @@
 {% macro empty_raw_root_message(root) -%}
     {{- return("No exports found in the raw folder " ~ root ~ " (COMMUNITY_RAW_PATH): it must hold at least one of the folders " ~ (base_models_by_source().keys() | join('/, ')) ~ "/ (layout: README.md, \"Bring your own exports\"); `make demo-data` writes the demo's.") -}}
 {%- endmacro %}
+
+
+{#
+    Fivetran users keep these sources' tables in a database, not as files: `<source>_schema` (and, for
+    a database other than the profile's, `<source>_database`: a database attached in profiles.yml, a
+    DuckDB or Postgres one on DuckDB; a metastore schema on Spark) reads the same tables from there, by
+    their Fivetran names (the file names without `.csv`). Same columns, same staging, same quarantine.
+#}
+{% macro database_sources() %}
+    {{ return(['hubspot', 'salesforce', 'zendesk', 'github', 'google_ads', 'linkedin_ads', 'web']) }}
+{% endmacro %}
+
+
+{#- The validated database and schema a source is read from, or none when it is read from files. -#}
+{% macro source_database_location(source_name) %}
+    {%- set schema = var(source_name ~ '_schema', none) if source_name in database_sources() else none -%}
+    {%- if schema is none or (schema | string | trim) == '' -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set database = var(source_name ~ '_database', none) -%}
+    {%- for name, value in [(source_name ~ '_schema', schema), (source_name ~ '_database', database)] if value is not none -%}
+        {%- if modules.re.match('^[A-Za-z_][A-Za-z0-9_]{0,127}$', value | string) is none -%}
+            {{ exceptions.raise_compiler_error("The var `" ~ name ~ "` is " ~ (value | tojson) ~ "; it must be a plain database or schema name (letters, digits, underscores).") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set database = database or target.database -%}
+    {{ return({'database': database, 'schema': schema | string, 'label': database ~ '.' ~ schema}) }}
+{% endmacro %}
+
+
+{% macro register_database_source(source_name, tables, location) %}
+    {%- set missing = [] -%}
+    {%- for node in tables -%}
+        {%- set table = node.meta.raw.get('table', node.meta.raw.path | replace('.csv', '')) -%}
+        {%- set columns = adapter.dispatch('database_table_columns', 'community_warehouse')(location, table) -%}
+        {%- if columns | length == 0 -%}
+            {%- do missing.append(table) -%}
+        {%- else -%}
+            {%- set relation = api.Relation.create(database=location.database, schema=location.schema, identifier=table) -%}
+            {%- do register_database_raw_source(node, relation, columns, location.label ~ '.' ~ table) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if missing -%}
+        {{ exceptions.raise_compiler_error("Source `" ~ source_name ~ "` is read from " ~ location.label ~ " (vars " ~ source_name ~ "_database / " ~ source_name ~ "_schema) but it has no table " ~ (missing | join(', ')) ~ ": sync those tables, or unset the vars to read files from " ~ source_name ~ "/.") }}
+    {%- endif -%}
+{% endmacro %}
+
+
+{#- One synced table as the raw relation files would give: declared columns as text, the record, no parse error. -#}
+{% macro register_database_raw_source(node, relation, columns, label) %}
+    {%- set spec = node.meta.raw -%}
+    {%- set present = {} -%}
+    {%- for column in columns -%}
+        {%- do present.update({column | lower: column}) -%}
+    {%- endfor -%}
+    {%- for required in spec.get('required', []) if required | lower not in present -%}
+        {{ exceptions.raise_compiler_error(missing_column_message(node, label, required, present.values() | list)) }}
+    {%- endfor -%}
+    {%- set fields = [] -%}
+    {%- for lowered, name in present.items() | sort -%}
+        {%- do fields.append([lowered, 'cast(' ~ adapter.quote(name) ~ ' as ' ~ dbt.type_string() ~ ')']) -%}
+    {%- endfor -%}
+    {%- set body -%}
+        select
+        {%- for column in spec.columns %}
+            {% if column | lower in present %}cast({{ adapter.quote(present[column | lower]) }} as {{ dbt.type_string() }}){% else %}cast(null as {{ dbt.type_string() }}){% endif %} as {{ adapter.quote(column) }},
+        {%- endfor %}
+            {{ sql_string_literal(label) }} as _file_name,
+            {{ adapter.dispatch('struct_of', 'community_warehouse')(fields) }} as _raw_record,
+            cast(null as {{ dbt.type_string() }}) as _parse_error
+        from {{ relation }}
+    {%- endset -%}
+    {%- do adapter.dispatch('create_raw_view', 'community_warehouse')(node, body) -%}
+{% endmacro %}
+
+
+{#-
+    A synced table's column names, in order; empty when the table does not exist. Read from the catalog
+    with plain queries (adapter.get_relation would open a transaction that rolls back the hook's views).
+-#}
+{% macro duckdb__database_table_columns(location, table) %}
+    {%- set query -%}
+        select column_name
+        from information_schema.columns
+        where table_catalog = {{ sql_string_literal(location.database) }}
+            and table_schema = {{ sql_string_literal(location.schema) }}
+            and table_name = {{ sql_string_literal(table) }}
+        order by ordinal_position
+    {%- endset -%}
+    {{ return(run_query(query).columns[0].values() | list) }}
+{% endmacro %}
+
+{% macro spark__database_table_columns(location, table) %}
+    {%- if run_query("show tables in " ~ location.schema ~ " like " ~ sql_string_literal(table)) | length == 0 -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set names = [] -%}
+    {%- for row in run_query("describe table " ~ location.schema ~ "." ~ table) -%}
+        {%- if row[0] is none or row[0] == '' or row[0].startswith('#') -%}{%- break -%}{%- endif -%}
+        {%- do names.append(row[0]) -%}
+    {%- endfor -%}
+    {{ return(names) }}
+{% endmacro %}
+
+
+{% macro duckdb__struct_of(fields) -%}
+    struct_pack({% for name, expression in fields %}{{ adapter.quote(name) }} := {{ expression }}{{ ', ' if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+{% macro spark__struct_of(fields) -%}
+    named_struct({% for name, expression in fields %}{{ sql_string_literal(name) }}, {{ expression }}{{ ', ' if not loop.last }}{% endfor %})
+{%- endmacro %}
+
+
+{% macro duckdb__create_raw_view(node, body) %}
+    {%- do run_query("create schema if not exists " ~ api.Relation.create(database=node.database, schema=node.schema)) -%}
+    {%- do run_query("create or replace view " ~ api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) ~ " as " ~ body) -%}
+{% endmacro %}
+
+{% macro spark__create_raw_view(node, body) %}
+    {%- do run_query("create database if not exists " ~ node.schema) -%}
+    {%- do run_query("drop view if exists " ~ node.schema ~ '.' ~ node.identifier) -%}
+    {%- do run_query("drop table if exists " ~ node.schema ~ '.' ~ node.identifier ~ '__files') -%}
+    {%- do run_query("create view " ~ node.schema ~ '.' ~ node.identifier ~ " as " ~ body) -%}
+{% endmacro %}
 
 
 {# ---- DuckDB ------------------------------------------------------------------------------- #}
