@@ -1,7 +1,8 @@
 {#
     The engagement counts agree with each other, in the total and on every platform:
     active = new + returning + reactivated, and churned(M) = active(M-1) - returning(M)
-    (zero churn in the first month); and the total counts each member once, so it is never more than
+    (zero churn in the first month) in complete months, churn and retention null in incomplete ones;
+    and the total counts each member once, so it is never more than
     the sum over platforms and never less than the largest platform.
 #}
 with engagement as (
@@ -12,7 +13,9 @@ with engagement as (
         returning_members,
         reactivated_members,
         active_members,
-        churned_members
+        churned_members,
+        retention_rate,
+        is_complete_period
     from {{ ref('community__engagement_monthly') }}
     union all
     select
@@ -22,7 +25,9 @@ with engagement as (
         returning_members,
         reactivated_members,
         active_members,
-        churned_members
+        churned_members,
+        retention_rate,
+        is_complete_period
     from {{ ref('community__engagement_monthly_by_platform') }}
 ),
 
@@ -37,11 +42,14 @@ identity_failures as (
     select
         platform,
         month_start,
-        'active != new + returning + reactivated, or churned != previous active - returning' as failure
+        'active != new + returning + reactivated, churned != previous active - returning, or churn in an incomplete month'
+            as failure
     from with_previous
     where
         active_members != new_members + returning_members + reactivated_members
+        or (is_complete_period and churned_members is null)
         or churned_members != previous_active_members - returning_members
+        or (not is_complete_period and (churned_members is not null or retention_rate is not null))
 ),
 
 platform_sums as (

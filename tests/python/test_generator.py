@@ -230,5 +230,9 @@ def test_activity_is_heavy_tailed_with_lurkers_and_returns(small):
 def test_tiny_worlds_write_every_source(tmp_path, members, months):
     """Edge cases: no deals for a CRM, no campaign month, empty guest lists — every writer still succeeds."""
     manifest = generate(GeneratorConfig(out=tmp_path, seed=1, members=members, months=months))
-    written = {p.name for p in tmp_path.iterdir() if p.is_dir() and p.name != "_truth"}
+    written = {p.name for p in tmp_path.iterdir() if p.is_dir() and p.name not in {"_truth", "config"}}
     assert written == set(manifest["arguments"]["sources"])
+    # The demo's configuration is written too; with no campaign month in the window, no campaign row.
+    campaigns = (tmp_path / "config" / "community_campaigns.csv").read_text().splitlines()
+    assert campaigns[0] == "campaign_name,utm_campaign,starts_on,ends_on,description"
+    assert len(campaigns) - 1 == len(manifest["effects"]["campaigns"])

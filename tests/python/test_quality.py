@@ -34,6 +34,7 @@ def frame(rows):
                 "new_contributors": new,
                 "activities": activities,
                 "contributions": activities,
+                "is_complete_period": True,
             }
         )
     df = pd.DataFrame(records, columns=ENGAGEMENT_COLUMNS)

@@ -2,6 +2,8 @@
     The engagement definitions, counted once for every platform and for all platforms together
     (platform = 'all'), on a month spine: months without activity appear with zeros. The marts
     community__engagement_monthly and community__engagement_monthly_by_platform publish its rows.
+    A month the data does not cover completely (int_calendar__as_of) is marked incomplete, and its
+    churn and retention are null: members not yet seen in a month that has barely begun have not churned.
 #}
 with member_months as (
     select * from {{ ref('int_community__member_months') }}
@@ -12,6 +14,10 @@ activities as (
         platform,
         occurred_at
     from {{ ref('fct_activities') }}
+),
+
+as_of as (
+    select last_complete_date from {{ ref('int_calendar__as_of') }}
 ),
 
 bounds as (
@@ -37,9 +43,11 @@ grid as (
     select
         platforms.platform,
         months.month_start,
-        cast({{ dbt.dateadd('month', 1, 'months.month_start') }} as date) as next_month_start
+        cast({{ dbt.dateadd('month', 1, 'months.month_start') }} as date) as next_month_start,
+        {{ period_is_complete('months.month_start', 'month', 'as_of.last_complete_date') }} as is_complete_period
     from platforms
     cross join months
+    cross join as_of
 ),
 
 monthly as (
@@ -74,6 +82,7 @@ counted as (
     select
         grid.platform,
         grid.month_start,
+        grid.is_complete_period,
         {{ dbt.datediff('grid.month_start', 'grid.next_month_start', 'day') }} as days_in_month, -- noqa: LT05
         coalesce(monthly.active_members, 0) as active_members,
         coalesce(monthly.new_members, 0) as new_members,
@@ -104,16 +113,22 @@ final as (
         cast(returning_members as {{ dbt.type_bigint() }}) as returning_members,
         cast(reactivated_members as {{ dbt.type_bigint() }}) as reactivated_members,
         cast(active_members as {{ dbt.type_bigint() }}) as active_members,
-        cast(churned_members as {{ dbt.type_bigint() }}) as churned_members,
+        case
+            when is_complete_period then cast(churned_members as {{ dbt.type_bigint() }})
+        end as churned_members,
         cast(lag(active_members) over months_of_platform as {{ dbt.type_bigint() }}) as previous_active_members,
-        {{ safe_divide('returning_members', 'lag(active_members) over months_of_platform') }} as retention_rate,
+        case
+            when is_complete_period
+                then {{ safe_divide('returning_members', 'lag(active_members) over months_of_platform') }}
+        end as retention_rate,
         cast(member_days as double) / days_in_month as average_daily_active_members,
         {{ safe_divide('cast(member_days as double) / days_in_month', 'active_members') }}
             as stickiness,
         cast(contributors as {{ dbt.type_bigint() }}) as contributors,
         cast(new_contributors as {{ dbt.type_bigint() }}) as new_contributors,
         cast(activities as {{ dbt.type_bigint() }}) as activities,
-        cast(contributions as {{ dbt.type_bigint() }}) as contributions
+        cast(contributions as {{ dbt.type_bigint() }}) as contributions,
+        coalesce(is_complete_period, false) as is_complete_period
     from counted
     window months_of_platform as (partition by platform order by month_start)
 )

@@ -126,6 +126,10 @@ final as (
             grid.platform = new_posters.platform
             and grid.channel_name = new_posters.channel_name
             and grid.month_start = new_posters.month_start
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

@@ -70,6 +70,23 @@ final as (
         on
             grid.cohort_month = active.cohort_month
             and grid.month_start = active.month_start
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
+),
+
+-- In a month the data does not cover completely, the share so far is not a retention share.
+published as (
+    select
+        cohort_month,
+        month_start,
+        months_since_first_activity,
+        cohort_size,
+        active_members,
+        case when is_complete_period then retention_share end as retention_share,
+        is_complete_period
+    from with_completeness
 )
 
-select * from final
+select * from published

@@ -18,7 +18,8 @@ final as (
         contributors,
         new_contributors,
         activities,
-        contributions
+        contributions,
+        is_complete_period
     from engagement
 )
 

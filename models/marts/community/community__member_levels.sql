@@ -1,6 +1,6 @@
 {#
     Orbit-style member levels as of one day (the var community_as_of_date, by default the last day
-    with activity in the exports): love (activity weights over a trailing window), reach (other
+    the data covers completely, int_calendar__as_of): love (activity weights over a trailing window), reach (other
     members who replied or reacted to the member, plus social followers), the level love earns, and
     the level one month earlier.
 #}
@@ -25,8 +25,8 @@ with activities as (
 
 as_of as (
     select
-        {{ as_of_literal if as_of_literal else 'max(cast(occurred_at as date))' }} as as_of_date
-    from {{ ref('fct_activities') }}
+        {{ as_of_literal if as_of_literal else 'last_complete_date' }} as as_of_date
+    from {{ ref('int_calendar__as_of') }}
 ),
 
 period_ends as (

@@ -74,6 +74,10 @@ final as (
         on
             months.month_start = response_times.month_start
             and platforms.platform = response_times.platform
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

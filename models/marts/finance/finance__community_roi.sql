@@ -270,6 +270,10 @@ final as (
         value_method,
         vars_used
     from all_rows
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'quarter_start', 'quarter') }}
 )
 
-select * from final
+select * from with_completeness

@@ -124,6 +124,10 @@ final as (
         on
             grid.month_start = monthly_spend.month_start
             and grid.channel = monthly_spend.channel
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

@@ -128,6 +128,10 @@ final as (
         on
             keys.month_start = modeled.month_start
             and keys.channel = modeled.channel
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

@@ -84,6 +84,10 @@ final as (
         on
             months.month_start = arr_represented.item_month
             and themes.theme = arr_represented.theme
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

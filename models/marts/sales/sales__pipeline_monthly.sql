@@ -57,6 +57,10 @@ final as (
         on
             months.month_start = counted.month_start
             and segments.is_community_influenced = counted.is_community_influenced
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

@@ -35,6 +35,10 @@ final as (
     from account_months
     left join accounts
         on account_months.account_id = accounts.account_id
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness

@@ -131,6 +131,33 @@ final as (
                     / (1 - power(1 - logo_churn_rate, cast(1 as double) / 3))
         end as customer_lifetime_value_usd
     from rates
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'quarter_start', 'quarter') }}
+),
+
+-- A quarter the data does not cover completely has churned "so far": its rates are not published.
+published as (
+    select
+        quarter_start,
+        segmentation,
+        segment,
+        opening_accounts,
+        churned_accounts,
+        opening_arr_usd,
+        retained_arr_usd,
+        closing_arr_usd,
+        case when is_complete_period then gross_revenue_retention end as gross_revenue_retention,
+        case when is_complete_period then net_revenue_retention end as net_revenue_retention,
+        case when is_complete_period then logo_churn_rate end as logo_churn_rate,
+        average_arr_usd,
+        average_monthly_revenue_usd,
+        case when is_complete_period then monthly_logo_churn_rate end as monthly_logo_churn_rate,
+        gross_margin,
+        case when is_complete_period then customer_lifetime_value_usd end as customer_lifetime_value_usd,
+        is_complete_period
+    from with_completeness
 )
 
-select * from final
+select * from published

@@ -224,6 +224,10 @@ final as (
         cast({{ safe_divide('100000.0 * non_member_account_tickets', 'non_member_account_arr_usd') }} as double)
             as tickets_per_100k_arr_non_member_accounts
     from costed
+),
+
+with_completeness as (
+    {{ with_period_completeness('final', 'month_start', 'month') }}
 )
 
-select * from final
+select * from with_completeness
