@@ -301,7 +301,16 @@ def run(raw: Path, work: Path) -> int:
 
     print(f"== DuckDB build ({raw})", flush=True)
     duck = run_measured(
-        _dbt("build", *no_data_tests, "--vars", vars_, "--target-path", str(work / "target-duckdb")),
+        _dbt(
+            "build",
+            *no_data_tests,
+            "--vars",
+            vars_,
+            "--target-path",
+            str(work / "target-duckdb"),
+            "--log-path",
+            str(work / "logs-duckdb"),
+        ),
         duck_env,
         PROJECT_ROOT,
     )
@@ -315,7 +324,16 @@ def run(raw: Path, work: Path) -> int:
         return 2
     print("== Spark build", flush=True)
     spark = run_measured(
-        _dbt("build", *no_data_tests, "--vars", vars_, "--target-path", str(work / "target-spark")),
+        _dbt(
+            "build",
+            *no_data_tests,
+            "--vars",
+            vars_,
+            "--target-path",
+            str(work / "target-spark"),
+            "--log-path",
+            str(work / "logs-spark"),
+        ),
         spark_env,
         PROJECT_ROOT,
     )

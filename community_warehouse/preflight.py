@@ -1,8 +1,11 @@
-"""`python -m community_warehouse.preflight`: check that every enabled source's raw files exist.
+"""`python -m community_warehouse.preflight`: check that the raw exports a build will read are whole.
 
-dbt checks this itself on DuckDB (macros/raw/register_raw_sources.sql). Spark SQL cannot list files,
-so a missing export would only surface as Spark's "Path does not exist"; the Spark targets of the
-Makefile run this first to give the same, actionable message. Reads the manifest of a `dbt parse`.
+dbt checks this itself (macros/raw/register_raw_sources.sql): a source is on when its folder holds
+files, and then every table of it must have its file. On Spark a table missing from a present folder
+would only surface as Spark's "Path does not exist" when the view is first read; the Spark targets of
+the Makefile run this first to give the same, actionable message. Reads the manifest of a `dbt parse`.
+A source folder that is absent is not a problem here: the build switches that source off (or, when it
+is required, says so itself). Optional tables (the configuration files) may be absent too.
 """
 
 from __future__ import annotations
@@ -30,13 +33,15 @@ def missing_exports(manifest: dict, raw_root: Path) -> list[str]:
         if not spec:
             continue
         folder = source["meta"].get("raw_folder", source["source_name"])
+        if spec.get("optional") or not (raw_root / folder).is_dir():
+            continue
         pattern = raw_root / folder / spec["path"]
         if not glob.glob(str(pattern)):
             problems.append(
                 f"Raw export not found for source `{source['source_name']}.{source['name']}`: "
                 f"no file matches {pattern}\n"
-                "  Fix: `make demo-data`, point COMMUNITY_RAW_PATH at your exports, or switch the source off "
-                f"with --vars '{{\"using_{source['source_name']}\": false}}'."
+                f"  The folder {raw_root / folder} holds files, so the source is on: add this table's export, "
+                f"or switch the source off with --vars '{{\"using_{source['source_name']}\": false}}'."
             )
     return problems
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +30,18 @@ class DbtResult:
         return self
 
 
+#: A parse of the project with no vars and the tests' profile, reused by later runs with no vars.
+_parse_cache: dict[str, Path] = {}
+_parse_lock = threading.Lock()
+
+
 def run_dbt(args: list[str], raw: Path, work: Path, vars_: dict | None = None, env: dict | None = None) -> DbtResult:
-    """Run dbt on this project against `raw`, writing only under `work` (its own DuckDB file and target/)."""
+    """Run dbt on this project against `raw`, writing only under `work` (its own DuckDB file and target/).
+
+    dbt runs in `work` with the DuckDB file named relatively (`warehouse.duckdb`), so every run has the
+    same profile; runs with no vars then start from the first one's parse (dbt's partial parsing checks
+    the project files, the vars and the profile, all equal) instead of parsing the project again (~20 s).
+    """
     work.mkdir(parents=True, exist_ok=True)
     db = work / "warehouse.duckdb"
     full_env = {
@@ -37,14 +49,27 @@ def run_dbt(args: list[str], raw: Path, work: Path, vars_: dict | None = None, e
         "DBT_PROFILES_DIR": str(PROJECT_ROOT),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "COMMUNITY_RAW_PATH": str(raw),
-        "COMMUNITY_DUCKDB_PATH": str(db),
+        "COMMUNITY_DUCKDB_PATH": db.name,
         "COMMUNITY_TARGET": "dev",
         **(env or {}),
     }
-    cmd = [str(BIN / "dbt"), *args, "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
+    target = work / "target"
+    cmd = [str(BIN / "dbt"), *args, "--project-dir", str(PROJECT_ROOT)]
+    cmd += ["--target-path", str(target), "--log-path", str(work / "logs")]
     if vars_:
         cmd += ["--vars", json.dumps(vars_)]
-    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=full_env, capture_output=True, text=True, timeout=900)
+    key = json.dumps({k: full_env.get(k) for k in ("COMMUNITY_DUCKDB_ATTACH", "COMMUNITY_THREADS")}, sort_keys=True)
+    reusable = not vars_
+    with _parse_lock:
+        cached = _parse_cache.get(key) if reusable else None
+    if cached is not None and cached.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target / "partial_parse.msgpack")
+    proc = subprocess.run(cmd, cwd=work, env=full_env, capture_output=True, text=True, timeout=900)
+    parsed = target / "partial_parse.msgpack"
+    if reusable and cached is None and parsed.exists():
+        with _parse_lock:
+            _parse_cache.setdefault(key, parsed)
     return DbtResult(proc.returncode, proc.stdout + proc.stderr, db)
 
 

@@ -44,10 +44,13 @@
         ('zendesk_user', ref('stg_zendesk__users'), 'user_id', null_text, 'time_zone', 4)
     ) -%}
 {%- endif -%}
+{#- The source an account comes from, named as its folder (and as fct_activities.platform): one vocabulary. -#}
 {%- set platform_of_account -%}
     case
-        when member_identifiers.is_account
-            then {{ dbt.split_part('member_identifiers.identifier_type', "'_'", 1) }}
+        when not member_identifiers.is_account then null
+        when {{ dbt.split_part('member_identifiers.identifier_type', "'_'", 1) }} = 'event' then 'events'
+        when {{ dbt.split_part('member_identifiers.identifier_type', "'_'", 1) }} = 'x' then 'social'
+        else {{ dbt.split_part('member_identifiers.identifier_type', "'_'", 1) }}
     end
 {%- endset %}
 
