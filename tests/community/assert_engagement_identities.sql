@@ -42,8 +42,8 @@ identity_failures as (
     select
         platform,
         month_start,
-        'active != new + returning + reactivated, churned != previous active - returning, or churn in an incomplete month'
-            as failure
+        'active != new + returning + reactivated, churned != previous active - returning, '
+        || 'or churn in an incomplete month' as failure
     from with_previous
     where
         active_members != new_members + returning_members + reactivated_members

@@ -27,12 +27,11 @@
 {%- set given = date_var('as_of_date') -%}
 
 with latest_records as (
+    {% for source_name, model, column in latest if source_enabled(source_name) -%}
+        select max({{ column }}) as latest_at from {{ ref(model) }}
+        union all
+    {% endfor -%}
     select cast(null as {{ dbt.type_timestamp() }}) as latest_at
-    {%- for source_name, model, column in latest if source_enabled(source_name) %}
-    union all
-    select max({{ column }}) as latest_at
-    from {{ ref(model) }}
-    {%- endfor %}
 ),
 
 as_of as (
