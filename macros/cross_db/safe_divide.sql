@@ -9,3 +9,13 @@
         else cast({{ numerator }} as double) / cast({{ denominator }} as double)
     end
 {%- endmacro %}
+
+
+{#
+    Money as published in marts: rounded to cents, as a double. Rounded through a decimal so both
+    engines round the same way (half away from zero on the decimal digits): a double's own rounding
+    differs between DuckDB (on the binary value) and Spark (on its decimal string) at ties like 1.005.
+#}
+{% macro cents(expr) -%}
+    cast(round(cast({{ expr }} as decimal(38, 6)), 2) as double)
+{%- endmacro %}

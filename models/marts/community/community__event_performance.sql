@@ -178,7 +178,7 @@ final as (
         {{ safe_divide('attendee_activity.activities_after', 'attendee_activity.activities_before') }}
             as attendee_activity_lift,
         cast(coalesce(pipeline.opportunities_opened, 0) as {{ dbt.type_bigint() }}) as opportunities_opened,
-        cast(coalesce(pipeline.opportunity_amount, 0) as double) as opportunity_amount
+        {{ cents('cast(coalesce(pipeline.opportunity_amount, 0) as double)') }} as opportunity_amount
     from events
     left join turnout
         on events.event_id = turnout.event_id

@@ -79,10 +79,10 @@ final as (
         cast(coalesce(member_counts.community_member_count, 0) as {{ dbt.type_bigint() }}) as community_member_count,
         cast(coalesce(opportunities.won_deal_count, 0) as {{ dbt.type_bigint() }}) as won_deal_count,
         cast(coalesce(opportunities.open_deal_count, 0) as {{ dbt.type_bigint() }}) as open_deal_count,
-        cast(coalesce(opportunities.won_amount, 0) as double) as won_amount,
+        {{ cents('cast(coalesce(opportunities.won_amount, 0) as double)') }} as won_amount,
         cast(coalesce(subscriptions.active_subscription_count, 0) as {{ dbt.type_bigint() }})
             as active_subscription_count,
-        cast(coalesce(subscriptions.monthly_recurring_revenue, 0) as double) as monthly_recurring_revenue,
+        {{ cents('coalesce(subscriptions.monthly_recurring_revenue, 0)') }} as monthly_recurring_revenue,
         coalesce(subscriptions.active_subscription_count, 0) > 0
         or coalesce(opportunities.won_deal_count, 0) > 0 as is_customer
     from accounts

@@ -262,8 +262,8 @@ final as (
     select
         quarter_start,
         department,
-        cast(value_usd as double) as value_usd,
-        cast(cost_usd as double) as cost_usd,
+        {{ cents('cast(value_usd as double)') }} as value_usd,
+        {{ cents('cast(cost_usd as double)') }} as cost_usd,
         cast({{ safe_divide('value_usd - cost_usd', 'cost_usd') }} as double) as roi,
         is_value_in_total,
         reported_count,

@@ -182,7 +182,7 @@ final as (
         conversions.conversion_type,
         conversions.converted_at,
         {{ month_start('conversions.converted_at') }} as conversion_month,
-        conversions.revenue,
+        {{ cents('conversions.revenue') }} as revenue,
         conversions.account_id,
         conversions.opportunity_id,
         credited.touch_id,

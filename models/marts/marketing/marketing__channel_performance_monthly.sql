@@ -109,10 +109,11 @@ final as (
         cast(credited.attributed_leads as double) as attributed_leads,
         cast(credited.attributed_opportunities as double) as attributed_opportunities,
         cast(credited.attributed_deals_won as double) as attributed_deals_won,
-        cast(coalesce(credited.attributed_revenue, 0) as double) as attributed_revenue,
-        cast(coalesce(monthly_spend.spend_usd, 0) as double) as spend_usd,
-        {{ safe_divide('monthly_spend.spend_usd', 'credited.attributed_leads') }} as cost_per_lead_usd,
-        {{ safe_divide('monthly_spend.spend_usd', 'credited.attributed_deals_won') }} as customer_acquisition_cost_usd,
+        {{ cents('cast(coalesce(credited.attributed_revenue, 0) as double)') }} as attributed_revenue,
+        {{ cents('cast(coalesce(monthly_spend.spend_usd, 0) as double)') }} as spend_usd,
+        {{ cents(safe_divide('monthly_spend.spend_usd', 'credited.attributed_leads')) }} as cost_per_lead_usd,
+        {{ cents(safe_divide('monthly_spend.spend_usd', 'credited.attributed_deals_won')) }}
+            as customer_acquisition_cost_usd,
         {{ safe_divide('credited.attributed_revenue', 'monthly_spend.spend_usd') }} as return_on_ad_spend
     from grid
     left join credited

@@ -257,7 +257,7 @@ final as (
         items.is_staff,
         member_accounts.account_id,
         case
-            when member_accounts.account_id is not null then cast(coalesce(account_months.arr_usd, 0) as double)
+            when member_accounts.account_id is not null then {{ cents('coalesce(account_months.arr_usd, 0)') }}
         end as account_arr_usd,
         items.item_text,
         coalesce(matched.theme, 'other') as theme,

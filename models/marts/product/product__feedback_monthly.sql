@@ -73,7 +73,7 @@ final as (
         cast(coalesce(item_counts.items_from_customers, 0) as {{ dbt.type_bigint() }}) as items_from_customers,
         cast(coalesce(item_counts.distinct_members, 0) as {{ dbt.type_bigint() }}) as distinct_members,
         cast(coalesce(item_counts.distinct_accounts, 0) as {{ dbt.type_bigint() }}) as distinct_accounts,
-        cast(coalesce(arr_represented.arr_represented_usd, 0) as double) as arr_represented_usd
+        {{ cents('cast(coalesce(arr_represented.arr_represented_usd, 0) as double)') }} as arr_represented_usd
     from months
     cross join themes
     left join item_counts

@@ -85,7 +85,7 @@ final as (
         opportunities.account_id,
         accounts.account_name,
         opportunities.opportunity_name,
-        opportunities.amount,
+        {{ cents('opportunities.amount') }} as amount,
         opportunities.stage_name,
         opportunities.created_at,
         opportunities.closed_at,

@@ -44,10 +44,10 @@ final as (
         months.month_start,
         segments.is_community_influenced,
         cast(coalesce(counted.opportunities_created, 0) as {{ dbt.type_bigint() }}) as opportunities_created,
-        cast(coalesce(counted.pipeline_amount, 0) as double) as pipeline_amount,
+        {{ cents('cast(coalesce(counted.pipeline_amount, 0) as double)') }} as pipeline_amount,
         cast(coalesce(counted.opportunities_closed, 0) as {{ dbt.type_bigint() }}) as opportunities_closed,
         cast(coalesce(counted.opportunities_won, 0) as {{ dbt.type_bigint() }}) as opportunities_won,
-        cast(coalesce(counted.won_amount, 0) as double) as won_amount,
+        {{ cents('cast(coalesce(counted.won_amount, 0) as double)') }} as won_amount,
         {{ safe_divide('counted.opportunities_won', 'counted.opportunities_closed') }} as win_rate,
         {{ safe_divide('counted.won_amount', 'counted.opportunities_won') }} as average_deal_size,
         cast(counted.median_sales_cycle_days as double) as median_sales_cycle_days

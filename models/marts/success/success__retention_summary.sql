@@ -145,17 +145,17 @@ published as (
         segment,
         opening_accounts,
         churned_accounts,
-        opening_arr_usd,
-        retained_arr_usd,
-        closing_arr_usd,
+        {{ cents('opening_arr_usd') }} as opening_arr_usd,
+        {{ cents('retained_arr_usd') }} as retained_arr_usd,
+        {{ cents('closing_arr_usd') }} as closing_arr_usd,
         case when is_complete_period then gross_revenue_retention end as gross_revenue_retention,
         case when is_complete_period then net_revenue_retention end as net_revenue_retention,
         case when is_complete_period then logo_churn_rate end as logo_churn_rate,
-        average_arr_usd,
-        average_monthly_revenue_usd,
+        {{ cents('average_arr_usd') }} as average_arr_usd,
+        {{ cents('average_monthly_revenue_usd') }} as average_monthly_revenue_usd,
         case when is_complete_period then monthly_logo_churn_rate end as monthly_logo_churn_rate,
         gross_margin,
-        case when is_complete_period then customer_lifetime_value_usd end as customer_lifetime_value_usd,
+        case when is_complete_period then {{ cents('customer_lifetime_value_usd') }} end as customer_lifetime_value_usd,
         is_complete_period
     from with_completeness
 )

@@ -208,9 +208,9 @@ final as (
         cast({{ deflection_rate }} as double) as deflection_rate,
         deflected_tickets,
         cast(tickets_created as {{ dbt.type_bigint() }}) as tickets_created,
-        cost_per_ticket_usd,
+        {{ cents('cost_per_ticket_usd') }} as cost_per_ticket_usd,
         cost_per_ticket_method,
-        cast(deflected_tickets * cost_per_ticket_usd as double) as savings_usd,
+        {{ cents('cast(deflected_tickets * cost_per_ticket_usd as double)') }} as savings_usd,
         cast(member_customer_accounts as {{ dbt.type_bigint() }}) as member_customer_accounts,
         cast(member_account_tickets as {{ dbt.type_bigint() }}) as member_account_tickets,
         cast({{ safe_divide('100.0 * member_account_tickets', 'member_customer_accounts') }} as double)
