@@ -24,7 +24,7 @@
 {% macro missing_raw_message(node, pattern, root) %}
     {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
     {%- set msg -%}
-Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no file matches {{ pattern }}. The folder {{ root }}/{{ folder }} holds files, so the source is on: add this table's export (layout: README.md, "Bring your own exports"), or switch the source off with --vars '{"using_{{ node.source_name }}": false}'.
+Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no file matches {{ pattern }}. The folder {{ root }}/{{ folder }} holds files, so the source is on: add this table's export (layout: README.md, "Bring your own exports"), or switch the source off: make build VARS='{"using_{{ node.source_name }}": false}' (dbt: --vars '{"using_{{ node.source_name }}": false}').
     {%- endset -%}
     {{ return(msg) }}
 {% endmacro %}
@@ -34,7 +34,7 @@ Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no fil
     {%- set msg -%}
 Raw export {{ pattern }} (source `{{ node.source_name }}.{{ node.name }}`) has no column `{{ column }}`, which the project requires.
   Columns found: {{ present | join(', ') }}.
-  Fix: export the table again with this column, or switch the source off with --vars '{"using_{{ node.source_name }}": false}'.
+  Fix: export the table again with this column, or switch the source off: make build VARS='{"using_{{ node.source_name }}": false}' (dbt: --vars '{"using_{{ node.source_name }}": false}').
     {%- endset -%}
     {{ return(msg) }}
 {% endmacro %}

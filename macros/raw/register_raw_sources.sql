@@ -107,7 +107,7 @@
         {%- do folders.append(folder) -%}
         {%- do switches.append('using_' ~ source_name ~ ': false') -%}
     {%- endfor -%}
-    {{- return("Required source" ~ ("s " if names | length > 1 else " ") ~ (names | join(', ')) ~ " (" ~ ("strict mode" if strict_sources() else "using_<source>: true") ~ "): no files in " ~ (folders | join(', ')) ~ ": copy the export" ~ ("s" if names | length > 1) ~ " there (layout: README.md, \"Bring your own exports\"), or switch " ~ ("them" if names | length > 1 else "it") ~ " off with --vars '{" ~ (switches | join(', ')) ~ "}'.") -}}
+    {{- return("Required source" ~ ("s " if names | length > 1 else " ") ~ (names | join(', ')) ~ " (" ~ ("strict mode" if strict_sources() else "using_<source>: true") ~ "): no files in " ~ (folders | join(', ')) ~ ": copy the export" ~ ("s" if names | length > 1) ~ " there (layout: README.md, \"Bring your own exports\"), or switch " ~ ("them" if names | length > 1 else "it") ~ " off: make build VARS='{" ~ (switches | join(', ')) ~ "}' (dbt: --vars '{" ~ (switches | join(', ')) ~ "}').") -}}
 {%- endmacro %}
 
 
