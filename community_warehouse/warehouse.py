@@ -149,24 +149,19 @@ def export(db: Path, out: Path) -> dict:
             ).fetchall()
             rows = con.execute(f"select count(*) from read_parquet('{_sql_text(path)}')").fetchone()[0]
             marts.append({"name": name, "file": path.name, "rows": rows, "columns": dict(columns)})
-        as_of = _as_of(con)
+        data_as_of, last_complete = con.execute(
+            "select data_as_of_at, last_complete_date from intermediate.int_calendar__as_of"
+        ).fetchone()
     manifest = {
         "warehouse": str(db),
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "data_as_of": as_of,
+        # The warehouse's own as-of (intermediate.int_calendar__as_of), the one is_complete_period uses.
+        "data_as_of": data_as_of.isoformat() if data_as_of else None,
+        "last_complete_date": last_complete.isoformat() if last_complete else None,
         "marts": marts,
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
-
-
-def _as_of(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The latest activity in the warehouse: the time the data describes."""
-    try:
-        value = con.execute("select max(occurred_at) from marts.fct_activities").fetchone()[0]
-    except duckdb.Error:
-        return None
-    return value.isoformat() if value is not None else None
 
 
 def summary(db: Path) -> str:

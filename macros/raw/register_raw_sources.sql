@@ -259,8 +259,6 @@
 -#}
 {% macro duckdb__register_empty_raw_source(node) %}
     {%- set spec = node.meta.raw -%}
-    {%- set schema_relation = api.Relation.create(database=node.database, schema=node.schema) -%}
-    {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) -%}
     {%- set body -%}
         {%- if spec.format in ('json', 'json_document') %}
             with records as (
@@ -284,8 +282,7 @@
             where false
         {%- endif %}
     {%- endset -%}
-    {%- do run_query("create schema if not exists " ~ schema_relation) -%}
-    {%- do run_query("create or replace view " ~ relation ~ " as " ~ body) -%}
+    {%- do duckdb__create_raw_view(node, body) -%}
 {% endmacro %}
 
 
@@ -293,8 +290,6 @@
     {%- set spec = node.meta.raw -%}
     {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
     {%- set pattern = root ~ '/' ~ folder ~ '/' ~ spec.path -%}
-    {%- set schema_relation = api.Relation.create(database=node.database, schema=node.schema) -%}
-    {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) -%}
     {%- set files = run_query("select count(*) from glob('" ~ pattern ~ "')").columns[0].values()[0] -%}
     {%- if files == 0 -%}
         {{ exceptions.raise_compiler_error(missing_raw_message(node, pattern, root)) }}
@@ -397,8 +392,7 @@
         {{ exceptions.raise_compiler_error("Source `" ~ node.source_name ~ "." ~ node.name ~ "`: unknown raw format '" ~ spec.format ~ "' (expected json or csv).") }}
     {%- endif -%}
 
-    {%- do run_query("create schema if not exists " ~ schema_relation) -%}
-    {%- do run_query("create or replace view " ~ relation ~ " as " ~ body) -%}
+    {%- do duckdb__create_raw_view(node, body) -%}
 {% endmacro %}
 
 
@@ -407,15 +401,15 @@
 {#
     Spark reads files through tables in its metastore (`<schema>.<table>__files`, `USING json|csv`
     with the path glob), and the source relation is a view over that table adding `_file_name` and
-    `_raw_record`. Spark cannot list files from SQL, so a missing folder or file surfaces as Spark's
-    own "Path does not exist: <path>" when the view is first read; `make build-spark` and
-    `make test-spark` check the files beforehand (community_warehouse.preflight) to give the same
-    message as DuckDB.
+    `_raw_record`. A table missing from a present folder surfaces as Spark's own "Path does not
+    exist: <path>" when the view is first read; `make build-spark` and `make test-spark` check the
+    files beforehand (community_warehouse.preflight) to give the same message as DuckDB.
 #}
 {#-
-    Files matching `pattern` (`<folder>/**` or one file's path). Spark SQL cannot glob, but its binaryFile reader lists a folder tree; the
-    listing of the raw root is made once per run (a cached temporary table, `prepare_raw_listing`) and only paths are read, never
-    file contents. The root must exist: a missing root surfaces as "no exports found".
+    Files matching `pattern` (`<folder>/**` or one file's path). Spark SQL cannot glob, but its
+    binaryFile reader lists a folder tree: the raw root is listed once per run (a cached temporary
+    table, `prepare_raw_listing`), paths only, never file contents. The root itself must exist (Spark
+    fails on a missing one; preflight says so first).
 -#}
 {% macro spark__raw_file_count(pattern) %}
     {%- if pattern.endswith('/**') -%}
@@ -436,10 +430,6 @@
 
 {% macro spark__register_empty_raw_source(node) %}
     {%- set spec = node.meta.raw -%}
-    {%- set relation = node.schema ~ '.' ~ node.identifier -%}
-    {%- do run_query("create database if not exists " ~ node.schema) -%}
-    {%- do run_query("drop view if exists " ~ relation) -%}
-    {%- do run_query("drop table if exists " ~ node.schema ~ '.' ~ node.identifier ~ '__files') -%}
     {%- set body -%}
         select
         {%- for column in spec.columns %}
@@ -450,7 +440,7 @@
             cast(null as string) as _parse_error
         where 1 = 0
     {%- endset -%}
-    {%- do run_query("create view " ~ relation ~ " as " ~ body) -%}
+    {%- do spark__create_raw_view(node, body) -%}
 {% endmacro %}
 
 

@@ -154,6 +154,7 @@ def test_export_writes_every_mart_as_parquet_with_a_manifest(published, old_clie
     assert {m["name"]: m["rows"] for m in manifest["marts"]} == marts
     assert json.loads((out / "manifest.json").read_text()) == manifest
     assert manifest["data_as_of"] is not None
+    assert manifest["last_complete_date"] < manifest["data_as_of"]  # the day before the latest record
     # DuckDB (this one) and pyarrow (the scratch environment) read every file, with the manifest's counts.
     with duckdb.connect() as con:
         for mart in manifest["marts"]:
