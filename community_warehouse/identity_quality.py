@@ -1,7 +1,9 @@
 """How well identity resolution matches the generator's ground truth.
 
 `python -m community_warehouse.identity_quality --db community_warehouse.duckdb --truth data/demo/_truth`
-prints pairwise precision and recall of "same person" decisions and account-match precision.
+prints pairwise precision and recall of "same person" decisions, recall of the pairs the evidence can
+connect at all (linkable_pairs), account-match precision, and the same per trap class the generator
+planted (shared assistant addresses, household addresses, GitHub noreply sign-ups, job changes).
 
 Pairwise: every two account identifiers (Slack user, HubSpot contact, …) of one true person is a true
 pair; every two in one member is a predicted pair. Role mailboxes and bots count as people of their own,
@@ -72,6 +74,120 @@ def truth_identities(truth: Path) -> pd.DataFrame:
     return t[t.identifier_id.isin(owners[owners == 1].index)].drop_duplicates("identifier_id")
 
 
+def linkable_pairs(db: Path, truth: Path) -> pd.DataFrame:
+    """The true pairs any resolver could find from the evidence: two accounts of one person joined by a
+    chain of that person's own claims (an account and an identifier its record states) or curated links.
+    A pair whose only connection runs through someone else's records (or through nothing) is not
+    linkable. Returns identifier_id_a < identifier_id_b."""
+    t = truth_identities(truth)
+    person_of = dict(zip(t.identifier_id, t.person, strict=True))
+    with duckdb.connect(str(db), read_only=True) as con:
+        claims = con.execute(
+            "select distinct concat(identifier_type, ':', identifier_value), concat(stated_type, ':', stated_value) "
+            "from intermediate.int_identity__claims where stated_value is not null"
+        ).fetchall()
+    # The curated links the build read: the exports folder's config/identity_links.csv, beside _truth/.
+    links_file = truth.parent / "config" / "identity_links.csv"
+    links: list[tuple[str, str]] = []
+    if links_file.exists():
+        curated = pd.read_csv(links_file, dtype=str, keep_default_na=False)
+        links = [
+            (f"{r.identifier_type_a}:{r.identifier_value_a.strip()}", f"{r.identifier_type_b}:{r.identifier_value_b.strip()}")
+            for r in curated.itertuples()
+        ]
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(node: tuple[str, str]) -> tuple[str, str]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for account, stated in claims:
+        person = person_of.get(account)
+        if person is not None:
+            parent[find((person, account))] = find((person, stated))
+    for a, b in links:
+        for person in {person_of.get(a), person_of.get(b)} - {None}:
+            parent[find((person, a))] = find((person, b))
+    frame = t[["identifier_id", "person"]].copy()
+    frame["component"] = [str(find((p, i))) for i, p in zip(frame.identifier_id, frame.person, strict=True)]
+    pairs = frame.merge(frame, on=["person", "component"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs.identifier_id_a < pairs.identifier_id_b]
+    return pairs[["identifier_id_a", "identifier_id_b", "person"]].reset_index(drop=True)
+
+
+@dataclass
+class TrapQuality:
+    trap: str
+    identifiers: int
+    true_pairs: int
+    predicted_pairs: int
+    correct_pairs: int
+    linkable_pairs: int
+    linked_pairs: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_pairs / self.true_pairs if self.true_pairs else 1.0
+
+    @property
+    def linkable_recall(self) -> float:
+        return self.linked_pairs / self.linkable_pairs if self.linkable_pairs else 1.0
+
+
+def measure_traps(db: Path, truth: Path) -> list[TrapQuality]:
+    """Pairwise precision and recall restricted to pairs with at least one identifier the generator
+    planted a trap on (truth column `trap`: shared_assistant, household, github_noreply, job_change)."""
+    t = truth_identities(truth)
+    if "trap" not in t:
+        return []
+    with duckdb.connect(str(db), read_only=True) as con:
+        members = con.execute(
+            "select identifier_id, member_id from intermediate.int_identity__member_map where is_account"
+        ).df()
+    joined = t.merge(members, on="identifier_id", how="inner")[["identifier_id", "person", "member_id", "trap"]]
+    linkable = linkable_pairs(db, truth)
+    with duckdb.connect() as con:
+        con.register("j", joined)
+        con.register("linkable", linkable)
+        rows = con.execute(
+            """
+            with pairs as (
+                select a.trap as trap_a, b.trap as trap_b,
+                       a.person = b.person as same_person, a.member_id = b.member_id as same_member,
+                       l.person is not null as is_linkable
+                from j as a join j as b
+                  on a.identifier_id < b.identifier_id
+                 and (a.person = b.person or a.member_id = b.member_id)
+                left join linkable as l
+                  on l.identifier_id_a = a.identifier_id and l.identifier_id_b = b.identifier_id
+                where a.trap <> '' or b.trap <> ''
+            ),
+            per_trap as (
+                select trap_a as trap, same_person, same_member, is_linkable from pairs where trap_a <> ''
+                union all
+                select trap_b, same_person, same_member, is_linkable from pairs
+                where trap_b <> '' and trap_b <> trap_a
+            )
+            select trap,
+                   count(*) filter (where same_person) as true_pairs,
+                   count(*) filter (where same_member) as predicted_pairs,
+                   count(*) filter (where same_person and same_member) as correct_pairs,
+                   count(*) filter (where same_person and is_linkable) as linkable_pairs,
+                   count(*) filter (where same_person and is_linkable and same_member) as linked_pairs
+            from per_trap group by 1 order by 1
+            """
+        ).fetchall()
+        sizes = dict(con.execute("select trap, count(*) from j where trap <> '' group by 1").fetchall())
+    return [TrapQuality(trap, int(sizes.get(trap, 0)), *(int(v) for v in rest)) for trap, *rest in rows]
+
+
 def measure(db: Path, truth: Path) -> IdentityQuality:
     t = truth_identities(truth)
     with duckdb.connect(str(db), read_only=True) as con:
@@ -122,6 +238,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pairwise precision      {q.precision:.4f}  ({q.correct_pairs:,} of {q.predicted_pairs:,} merged pairs)")
     print(f"pairwise recall         {q.recall:.4f}  ({q.correct_pairs:,} of {q.true_pairs:,} true pairs)")
     print(f"account precision       {q.account_precision:.4f}  ({q.correct_accounts:,} of {q.members_with_account:,})")
+    linkable = linkable_pairs(args.db, args.truth)
+    with duckdb.connect(str(args.db), read_only=True) as con:
+        member_of = dict(
+            con.execute(
+                "select identifier_id, member_id from intermediate.int_identity__member_map where is_account"
+            ).fetchall()
+        )
+    linked = sum(
+        1
+        for a, b in zip(linkable.identifier_id_a, linkable.identifier_id_b, strict=True)
+        if a in member_of and member_of[a] == member_of.get(b)
+    )
+    share = linked / len(linkable) if len(linkable) else 1.0
+    print(f"recall of linkable      {share:.4f}  ({linked:,} of {len(linkable):,} pairs the evidence connects)")
+    for trap in measure_traps(args.db, args.truth):
+        print(
+            f"trap {trap.trap:<18} precision {trap.precision:.4f} ({trap.correct_pairs:,}/{trap.predicted_pairs:,})"
+            f"  recall {trap.recall:.4f} ({trap.correct_pairs:,}/{trap.true_pairs:,})"
+            f"  of linkable {trap.linkable_recall:.4f} ({trap.linked_pairs:,}/{trap.linkable_pairs:,})"
+            f"  identifiers {trap.identifiers:,}"
+        )
     return 0
 
 

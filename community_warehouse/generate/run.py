@@ -13,6 +13,7 @@ from community_warehouse.generate.config import ALL_SOURCES, GENERATOR_VERSION, 
 from community_warehouse.generate.io import write_csv
 from community_warehouse.generate.marketing import plan_web
 from community_warehouse.generate.progress import Progress
+from community_warehouse.generate.traps import affiliations_truth, plant_traps
 from community_warehouse.generate.world import build_world
 from community_warehouse.generate.writers.ads import write_ads
 from community_warehouse.generate.writers.billing import write_billing
@@ -140,6 +141,9 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
     truth = out / TRUTH_DIR
     people = world.people.copy()
     people["join_month"] = [config.month_starts[j].strftime("%Y-%m") if j >= 0 else "" for j in people.join_month]
+    people["job_change_month"] = [
+        config.month_starts[j].strftime("%Y-%m") if j >= 0 else "" for j in people.job_change_month
+    ]
     write_csv(
         people[
             [
@@ -155,6 +159,8 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
                 "country",
                 "timezone",
                 "join_month",
+                "previous_company_index",
+                "job_change_month",
             ]
         ],
         truth / "people.csv",
@@ -164,7 +170,11 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
         truth / "companies.csv",
     )
     if identities:
-        write_csv(pd.concat(identities, ignore_index=True), truth / "identities.csv")
+        planted = plant_traps(world, out, pd.concat(identities, ignore_index=True))
+        write_csv(planted.identities, truth / "identities.csv")
+        write_csv(planted.addresses, truth / "shared_addresses.csv")
+        counts["planted_shared_addresses"] = len(planted.addresses)
+    write_csv(affiliations_truth(world), truth / "affiliations.csv")
     write_csv(commerce.deals, truth / "deals.csv")
     write_csv(commerce.subscriptions, truth / "subscriptions.csv")
     manifest = {

@@ -210,6 +210,48 @@ def build_people(config: GeneratorConfig, companies: pd.DataFrame) -> pd.DataFra
     )
 
 
+def plan_job_changes(config: GeneratorConfig, people: pd.DataFrame, companies: pd.DataFrame) -> None:
+    """Some members change employer inside the window: before `job_change_month` they worked at
+    `previous_company_index` with `previous_work_email`; from that month on, at `company_index` with
+    `work_email`. Their own stream of draws, so every other column and file stays as it was."""
+    rng = rng_for(config.seed, "people", "jobs")
+    n = len(people)
+    people["previous_company_index"] = -1
+    people["previous_work_email"] = ""
+    people["job_change_month"] = -1
+    if config.months < 4:
+        return
+    external = companies[~companies.is_internal]
+    current = people.company_index.to_numpy()
+    previous = external.company_index.to_numpy()[rng.integers(0, len(external), n)]
+    moves = (
+        (current > 0)
+        & people.is_member.to_numpy()
+        & ~people.is_staff.to_numpy()
+        & (previous != current)
+        & (rng.random(n) < 0.04)
+    )
+    month = rng.integers(max(1, config.months // 4), max(2, (3 * config.months) // 4), n)
+    comp = companies.set_index("company_index")
+    first = people.first_name.str.lower().to_numpy().astype(str)
+    last = people.last_name.str.lower().to_numpy().astype(str)
+    local = np.stack(
+        [
+            np.char.add(np.char.add(first, "."), last),
+            np.char.add(np.char.array(first).astype("U1"), last),
+            np.char.add(first, np.char.array(last).astype("U1")),
+            first,
+        ]
+    )[comp.email_pattern.reindex(previous).to_numpy().astype(int), np.arange(n)]
+    address = pd.Series(np.char.add(np.char.add(local, "@"), comp.domain.reindex(previous).to_numpy().astype(str)))
+    # Numbered after everyone's current address, so no current address changes.
+    current_addresses = people.work_email[people.work_email != ""]
+    deduped = _dedupe_local_parts(pd.concat([current_addresses, address[moves]], ignore_index=True))
+    people.loc[moves, "previous_work_email"] = deduped.iloc[len(current_addresses) :].to_numpy()
+    people.loc[moves, "previous_company_index"] = previous[moves]
+    people.loc[moves, "job_change_month"] = month[moves]
+
+
 def build_campaigns(config: GeneratorConfig) -> tuple[Campaign, ...]:
     """One community summit two-thirds into the window lifts activity and brings lapsed members back."""
     if config.months < 3:
@@ -244,6 +286,7 @@ def build_world(config: GeneratorConfig) -> World:
     # people reuse one mailbox for sign-ups, which is what lets an e-mail match find them again.
     mailbox_rng = rng_for(config.seed, "people", "mailbox")
     people["prefers_work_email"] = (people.work_email.to_numpy() != "") & (mailbox_rng.random(len(people)) < 0.55)
+    plan_job_changes(config, people, companies)
     campaigns = build_campaigns(config)
     active = simulate_activity(config, people, campaigns)
     return World(config=config, companies=companies, people=people, active=active, campaigns=campaigns)

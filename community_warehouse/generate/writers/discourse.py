@@ -65,12 +65,25 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
     user_ids = 2 + np.arange(k)
     work = members.work_email.to_numpy()
     email, _ = community_email(members, rng)
-    gh_noreply = rng.random(k) < 0.01
+    gh_draw = rng.random(k)
+    gh_id = rng.integers(10**6, 10**8, k)
+    # Signed up with GitHub: its private address names the person's GitHub login, in today's form
+    # (<id>+<login>@users.noreply.github.com) or the form used before 2017 (<login>@users.noreply…).
+    trap_rng = rng_for(cfg.seed, "discourse", "github_noreply")
+    github_login = (
+        pd.Series(platform(world, "github").people.set_index("person_index").handle)
+        .reindex(members.person_index.to_numpy())
+        .fillna("")
+        .to_numpy()
+        .astype(str)
+    )
+    gh_noreply = (github_login != "") & ((gh_draw < 0.01) | (trap_rng.random(k) < 0.12))
+    old_form = trap_rng.random(k) < 0.4
     email = np.where(
         gh_noreply,
         np.char.add(
-            np.char.add((rng.integers(10**6, 10**8, k)).astype(str), "+"),
-            np.char.add(members.handle.to_numpy().astype(str), "@users.noreply.github.com"),
+            np.where(old_form, "", np.char.add(gh_id.astype(str), "+")),
+            np.char.add(github_login, "@users.noreply.github.com"),
         ),
         email,
     )

@@ -162,6 +162,10 @@ def write_events(world: World, raw: Path, progress: Progress) -> EventsResult:
         total += g
         email, used_work = community_email(guests, rng)
         mailbox = np.where(used_work, "work", "personal")
+        # Before a job change, the work address was the old employer's.
+        before_move = used_work & (guests.job_change_month.to_numpy() > ev.month)
+        email = np.where(before_move, guests.previous_work_email.to_numpy(), email)
+        mailbox = np.where(before_move, "previous_work", mailbox)
         if family_left and family_rng.random() < 0.25:
             i = int(family_rng.integers(0, g))
             partner = partners.iloc[int(family_rng.integers(0, len(partners)))]

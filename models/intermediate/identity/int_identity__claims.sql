@@ -29,6 +29,7 @@ with
         select
             slack_users.user_id as identifier_value,
             coalesce(slack_users.real_name, slack_users.display_name, slack_users.username) as display_name,
+            slack_users.real_name as person_name,
             slack_users.is_bot,
             coalesce(activity.first_seen_at, slack_users.updated_at) as first_seen_at,
             coalesce(activity.last_seen_at, slack_users.updated_at) as last_seen_at,
@@ -47,6 +48,7 @@ with
         select
             user_id as identifier_value,
             coalesce(nickname, username) as display_name,
+            cast(null as {{ text_type }}) as person_name,
             is_bot,
             first_seen_at,
             last_seen_at,
@@ -63,20 +65,15 @@ with
         select
             cast(user_id as {{ text_type }}) as identifier_value,
             coalesce(full_name, username) as display_name,
+            full_name as person_name,
             is_bot,
             created_at as first_seen_at,
             coalesce(last_seen_at, created_at) as last_seen_at,
-            {{ match_email('email') }} as email,
-            -- Signed up with GitHub's private address (<id>+<login>@users.noreply.github.com): states the login.
-            case
-                when {{ email_domain(match_email('email')) }} = 'users.noreply.github.com'
-                    then regexp_replace({{ email_local_part(match_email('email')) }}, '^[0-9]+[+]', '')
-            end as github_login
+            {{ match_email('email') }} as email
         from {{ ref('stg_discourse__users') }}
     ),
     {%- do branches.append(identity_claims('discourse_accounts', 'discourse', 'discourse_user', [
         ('email', 'email', 'profile_email'),
-        ('github_login', 'github_login', 'github_noreply_email'),
     ])) %}
 {% endif %}
 
@@ -85,6 +82,7 @@ with
         select
             cast(github_user_id as {{ text_type }}) as identifier_value,
             coalesce(display_name, login) as display_name,
+            cast(null as {{ text_type }}) as person_name,
             is_bot,
             created_at as first_seen_at,
             created_at as last_seen_at,
@@ -101,6 +99,7 @@ with
         select
             user_id as identifier_value,
             coalesce(display_name, username) as display_name,
+            cast(null as {{ text_type }}) as person_name,
             false as is_bot,
             created_at as first_seen_at,
             created_at as last_seen_at,
@@ -117,6 +116,7 @@ with
         select
             guest_id as identifier_value,
             nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
+            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as person_name,
             false as is_bot,
             registered_at as first_seen_at,
             coalesce(checked_in_at, registered_at) as last_seen_at,
@@ -134,6 +134,7 @@ with
         select
             anonymous_id as identifier_value,
             cast(null as {{ text_type }}) as display_name,
+            cast(null as {{ text_type }}) as person_name,
             false as is_bot,
             identified_at as first_seen_at,
             identified_at as last_seen_at,
@@ -151,6 +152,7 @@ with
         select
             cast(contact_id as {{ text_type }}) as identifier_value,
             nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
+            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as person_name,
             false as is_bot,
             created_at as first_seen_at,
             coalesce(fivetran_synced_at, created_at) as last_seen_at,
@@ -168,6 +170,7 @@ with
         select
             identifier_value,
             display_name,
+            person_name,
             is_bot,
             first_seen_at,
             last_seen_at,
@@ -180,6 +183,7 @@ with
         select
             identifier_value,
             display_name,
+            person_name,
             is_bot,
             first_seen_at,
             last_seen_at,
@@ -202,6 +206,7 @@ with
         select
             contact_id as identifier_value,
             nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
+            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as person_name,
             false as is_bot,
             created_at as first_seen_at,
             coalesce(fivetran_synced_at, created_at) as last_seen_at,
@@ -214,6 +219,7 @@ with
         select
             lead_id as identifier_value,
             nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as display_name,
+            nullif(trim(concat(coalesce(first_name, ''), ' ', coalesce(last_name, ''))), '') as person_name,
             false as is_bot,
             created_at as first_seen_at,
             coalesce(fivetran_synced_at, created_at) as last_seen_at,
@@ -237,6 +243,7 @@ with
         select
             cast(user_id as {{ text_type }}) as identifier_value,
             user_name as display_name,
+            user_name as person_name,
             false as is_bot,
             created_at as first_seen_at,
             coalesce(fivetran_synced_at, created_at) as last_seen_at,
@@ -253,6 +260,7 @@ with
         select
             customer_id as identifier_value,
             customer_name as display_name,
+            cast(null as {{ text_type }}) as person_name,
             false as is_bot,
             created_at as first_seen_at,
             created_at as last_seen_at,
@@ -272,6 +280,27 @@ unioned as (
     {{ identity_claims(none, none, none, []) }}
 ),
 
+with_noreply_logins as (
+    select * from unioned
+    union all
+    -- A GitHub private address, wherever it was given, also states the GitHub login it names.
+    select
+        source_name,
+        identifier_type,
+        identifier_value,
+        display_name,
+        person_name,
+        is_bot,
+        first_seen_at,
+        last_seen_at,
+        'github_login' as stated_type,
+        {{ github_noreply_login('stated_value') }} as stated_value,
+        'github_noreply_email' as rule
+    from unioned
+    where stated_type = 'email'
+        and {{ github_noreply_login('stated_value') }} is not null
+),
+
 final as (
     -- Repeated evidence (the same identify call twice, an additional address equal to the main one)
     -- is one claim, seen from the first to the last time.
@@ -283,10 +312,11 @@ final as (
         stated_value,
         case when stated_value is not null then rule end as rule,
         max(display_name) as display_name,
+        max(person_name) as person_name,
         max(case when is_bot then 1 else 0 end) = 1 as is_bot,
         min(first_seen_at) as first_seen_at,
         max(last_seen_at) as last_seen_at
-    from unioned
+    from with_noreply_logins
     where identifier_value is not null
     group by 1, 2, 3, 4, 5, 6
 )

@@ -1,10 +1,7 @@
 {#
     The identity graph's edges: one row per pair of identifiers and the rule that links them. Built
-    from the claims (an account and what its record states) and the curated link seed, minus what may
-    never link anyone:
-      - role and generic addresses (info@, support@, … from role_email_local_parts);
-      - bot accounts;
-      - shared devices: a web anonymous id identified as more than one address;
+    from the claims int_identity__claim_decisions lets link (no bots, role addresses, shared devices, or
+    identifiers claimed under conflicting names) and the curated links, minus
       - curated splits: the pair's direct evidence, and every identifier that vouches for both sides
         (the shared address or device), is cut; a curated link for a split pair is ignored.
     Pairs are stored once, smaller identifier first.
@@ -13,8 +10,8 @@ with claims as (
     select * from {{ ref('int_identity__claims') }}
 ),
 
-role_local_parts as (
-    select local_part from {{ ref('role_email_local_parts') }}
+decisions as (
+    select * from {{ ref('int_identity__claim_decisions') }}
 ),
 
 links as (
@@ -28,31 +25,14 @@ splits as (
     from {{ ref('stg_config__identity_splits') }}
 ),
 
-shared_devices as (
-    select identifier_value
-    from claims
-    where identifier_type = 'web_anonymous_id' and stated_type = 'email'
-    group by 1
-    having count(distinct stated_value) > 1
-),
-
 claimed as (
     select
-        concat(claims.identifier_type, ':', claims.identifier_value) as from_identifier_id,
-        concat(claims.stated_type, ':', claims.stated_value) as to_identifier_id,
-        claims.rule,
-        claims.source_name
-    from claims
-    left join role_local_parts
-        on claims.stated_type = 'email'
-            and {{ email_local_part('claims.stated_value') }} = role_local_parts.local_part
-    left join shared_devices
-        on claims.identifier_type = 'web_anonymous_id'
-            and claims.identifier_value = shared_devices.identifier_value
-    where claims.stated_value is not null
-        and not claims.is_bot
-        and role_local_parts.local_part is null
-        and shared_devices.identifier_value is null
+        from_identifier_id,
+        to_identifier_id,
+        rule,
+        source_name
+    from decisions
+    where decision = 'links'
 ),
 
 known as (

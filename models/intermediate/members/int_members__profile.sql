@@ -70,6 +70,10 @@ internal_domains as (
     select email_domain from {{ ref('stg_config__internal_email_domains') }}
 ),
 
+non_mailbox_domains as (
+    select email_domain from {{ ref('non_mailbox_email_domains') }}
+),
+
 member_identifiers as (
     select
         member_map.member_id,
@@ -133,8 +137,11 @@ emails as (
         on {{ email_domain('member_identifiers.identifier_value') }} = free_domains.email_domain
     left join internal_domains
         on {{ email_domain('member_identifiers.identifier_value') }} = internal_domains.email_domain
+    left join non_mailbox_domains
+        on {{ email_domain('member_identifiers.identifier_value') }} = non_mailbox_domains.email_domain
     where member_identifiers.identifier_type = 'email'
         and not member_identifiers.is_role_address
+        and non_mailbox_domains.email_domain is null
         and member_identifiers.identifier_value <> ''
 ),
 

@@ -1,8 +1,8 @@
 {#
     Every paying account in every month from its first subscription to the last month of the billing
     export: ARR at the end of the month, how it moved since the month before (new, expansion,
-    contraction, churn), and its community footprint (members who have taken part so far, members
-    active this month and in the last three months). ARR at month end counts the subscriptions that
+    contraction, churn), and its community footprint (members who belonged to the account that
+    month and had taken part so far; of those, members active this month and in the last three months). ARR at month end counts the subscriptions that
     started before the next month and had not ended by then.
 #}
 with subscriptions as (
@@ -87,6 +87,7 @@ community_members as (
         on
             account_months.account_id = account_members.account_id
             and account_months.month_start >= account_members.first_active_month
+            and {{ affiliation_overlaps('account_months.month_start', 'account_months.next_month_start', 'account_members') }}
     group by 1, 2
 ),
 
@@ -101,7 +102,9 @@ active_members as (
         count(distinct member_months.member_id) as active_members_last_3_months
     from account_months
     inner join account_members
-        on account_months.account_id = account_members.account_id
+        on
+            account_months.account_id = account_members.account_id
+            and {{ affiliation_overlaps('account_months.month_start', 'account_months.next_month_start', 'account_members') }}
     inner join member_months
         on
             account_members.member_id = member_months.member_id

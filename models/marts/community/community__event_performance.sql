@@ -1,8 +1,8 @@
 {#
     Every event with its turnout and what followed: registrations and attendance by members (staff
     and bots excluded), first-time attendees, attendees new to the community, attendees' activity on
-    the other platforms in the days before and after the event, and opportunities opened at their
-    accounts in the days after it.
+    the other platforms in the days before and after the event, and opportunities opened in the days
+    after it at the accounts the attendees belonged to on the day of the event.
 #}
 {%- set activity_days = number_var(
     'community_event_activity_window_days', 30, min_value=1, max_value=365, integer=true
@@ -121,8 +121,9 @@ attendee_accounts as (
         attendees.starts_at,
         member_accounts.account_id
     from attendees
-    inner join {{ ref('int_crm__member_accounts') }} as member_accounts
+    inner join {{ ref('int_crm__member_affiliations') }} as member_accounts
         on attendees.member_id = member_accounts.member_id
+            and {{ during_affiliation('attendees.starts_at', 'member_accounts') }}
 ),
 
 pipeline as (

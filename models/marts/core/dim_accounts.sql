@@ -14,14 +14,23 @@ members as (
     select * from {{ ref('int_members__profile') }}
 ),
 
+community_people as (
+    -- People with community activity (staff and bots are never in it).
+    select distinct member_id
+    from {{ ref('int_community__member_months') }}
+    where platform = 'all'
+),
+
 member_counts as (
     select
         member_accounts.account_id,
         count(*) as member_count,
-        sum(case when members.is_staff then 0 else 1 end) as community_member_count
+        sum(case when community_people.member_id is not null then 1 else 0 end) as community_member_count
     from member_accounts
     inner join members
         on member_accounts.member_id = members.member_id
+    left join community_people
+        on member_accounts.member_id = community_people.member_id
     group by 1
 ),
 

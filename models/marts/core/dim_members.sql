@@ -1,6 +1,8 @@
 {#
     Member 360: one row per person the identity graph found (bots excluded), with who they are,
-    where they are active, when they started on each platform, and the account they belong to.
+    where they are active, when they started on each platform, and the account they belong to today.
+    One person table for everyone: a CRM contact with no community activity is a person here too, and
+    `is_community_member` tells the two apart — community marts count only people with activity.
 #}
 with members as (
     select * from {{ ref('int_members__profile') }}
@@ -72,6 +74,7 @@ final as (
         {% for platform in ['slack', 'discord', 'discourse', 'github', 'events', 'social'] %}
             activity_summary.first_{{ platform }}_activity_at,
         {% endfor %}
+        coalesce(activity_summary.activity_count, 0) > 0 as is_community_member,
         cast(coalesce(activity_summary.activity_count, 0) as {{ dbt.type_bigint() }}) as activity_count,
         cast(coalesce(activity_summary.contribution_count, 0) as {{ dbt.type_bigint() }}) as contribution_count
     from members

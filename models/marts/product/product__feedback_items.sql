@@ -228,10 +228,12 @@ matched as (
 ),
 
 member_accounts as (
-    -- The author's CRM account, or their own billing account when they pay as an individual.
+    -- The author's CRM account when the item was written, or their own billing account when they pay as an individual.
     select
         member_id,
-        account_id
+        account_id,
+        valid_from,
+        valid_to
     from {{ ref('int_success__account_members') }}
     where is_primary_account
 ),
@@ -282,6 +284,7 @@ final as (
             and items.content_id = acknowledgements.content_id
     left join member_accounts
         on items.member_id = member_accounts.member_id
+            and {{ during_affiliation('items.created_at', 'member_accounts') }}
     left join account_months
         on
             member_accounts.account_id = account_months.account_id

@@ -1,8 +1,9 @@
 {#
-    Every opportunity (Salesforce and HubSpot) with the community around its account: how many members
-    work there, whether one of them was active in the community from `sales_influence_days_before` (90)
-    days before the opportunity was created until it closed (influenced), and whether the first touch of
-    the opportunity's attribution window was a community touch (sourced).
+    Every opportunity (Salesforce and HubSpot) with the community around its account: how many community
+    members (people with community activity) work there today, whether someone active in the community
+    while they belonged to the account was active from `sales_influence_days_before` (90) days before the
+    opportunity was created until it closed (influenced), and whether the first touch of the
+    opportunity's attribution window was a community touch (sourced).
 #}
 {%- set days_before = number_var('sales_influence_days_before', 90, min_value=0, max_value=3650, integer=true) -%}
 
@@ -18,20 +19,33 @@ accounts as (
 ),
 
 account_members as (
+    -- Every period a member belonged to an account.
     select
-        member_accounts.account_id,
-        member_accounts.member_id
-    from {{ ref('int_crm__member_accounts') }} as member_accounts
+        affiliations.account_id,
+        affiliations.member_id,
+        affiliations.valid_from,
+        affiliations.valid_to,
+        affiliations.is_current
+    from {{ ref('int_crm__member_affiliations') }} as affiliations
     inner join {{ ref('int_members__profile') }} as members
-        on member_accounts.member_id = members.member_id
+        on affiliations.member_id = members.member_id
     where not members.is_staff and not members.is_bot
+),
+
+community_people as (
+    select distinct member_id
+    from {{ ref('int_community__member_months') }}
+    where platform = 'all'
 ),
 
 member_counts as (
     select
-        account_id,
+        account_members.account_id,
         count(*) as community_members
     from account_members
+    inner join community_people
+        on account_members.member_id = community_people.member_id
+    where account_members.is_current
     group by 1
 ),
 
@@ -63,6 +77,7 @@ influence as (
         on opportunities.account_id = account_members.account_id
     inner join member_activities
         on account_members.member_id = member_activities.member_id
+            and {{ during_affiliation('member_activities.occurred_at', 'account_members') }}
     where
         member_activities.occurred_at >= {{ dbt.dateadd('day', -days_before, 'opportunities.created_at') }}
         and member_activities.occurred_at

@@ -63,6 +63,7 @@ tickets as (
     {% if source_enabled('zendesk') %}
         select
             tickets.ticket_id,
+            tickets.created_at,
             {{ month_start('tickets.created_at') }} as month_start,
             {{ dbt.concat(["'zendesk_user:'", dbt.cast('tickets.requester_user_id', dbt.type_string())]) }}
                 as requester_identifier_id
@@ -70,6 +71,7 @@ tickets as (
     {% else %}
     select
         cast(null as {{ dbt.type_bigint() }}) as ticket_id,
+        cast(null as {{ dbt.type_timestamp() }}) as created_at,
         cast(null as date) as month_start,
         cast(null as {{ dbt.type_string() }}) as requester_identifier_id
     where 1 = 0
@@ -94,7 +96,9 @@ member_map as (
 member_account as (
     select
         member_id,
-        account_id
+        account_id,
+        valid_from,
+        valid_to
     from {{ ref('int_success__account_members') }}
     where is_primary_account
 ),
@@ -119,6 +123,7 @@ account_tickets as (
         on tickets.requester_identifier_id = member_map.identifier_id
     inner join member_account
         on member_map.member_id = member_account.member_id
+            and {{ during_affiliation('tickets.created_at', 'member_account') }}
     group by 1, 2
 ),
 
