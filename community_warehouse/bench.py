@@ -57,13 +57,16 @@ COUNTED = [
 # The identity models, re-run on their own after the build to time them apart from staging.
 IDENTITY_MODELS = [
     "int_identity__claims",
+    "int_identity__claim_decisions",
     "int_identity__identifiers",
     "int_identity__edges",
     "int_identity__member_map",
     "int_identity__merge_audit",
     "int_members__profile",
     "int_crm__accounts",
+    "int_crm__member_affiliations",
     "int_crm__member_accounts",
+    "int_identity__review_candidates",
 ]
 
 # Model groups re-run on their own after the build (name -> dbt selectors).
@@ -94,7 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=PROJECT_ROOT / "data" / "bench", help="where data and warehouse go")
     p.add_argument("--threads", type=int, default=4, help="dbt threads (default: %(default)s)")
     p.add_argument("--select", default=None, help="dbt --select, to time part of the project")
+    p.add_argument(
+        "--groups",
+        default=",".join(REPEATED),
+        help="model groups to re-run on their own after the build, comma-separated (default: %(default)s)",
+    )
     args = p.parse_args(argv)
+    groups = [g for g in args.groups.split(",") if g]
+    unknown = set(groups) - set(REPEATED)
+    if unknown:
+        p.error(f"unknown group(s) {sorted(unknown)}; choose from {', '.join(REPEATED)}")
 
     raw = args.work / f"raw_m{args.members}_n{args.months}_s{args.seed}"
     db = args.work / "bench.duckdb"
@@ -132,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:10]
     report["slowest_nodes"] = {r["unique_id"]: round(r["execution_time"], 2) for r in slowest}
 
-    if build.returncode == 0 and not args.select:
-        for group, selectors in REPEATED.items():
+    if build.returncode == 0:
+        for group in groups:
+            selectors = REPEATED[group]
             group_cmd = [str(Path(sys.executable).parent / "dbt"), "run", "--target-path", str(target)]
             group_cmd += ["--select", *selectors]
             print("running:", " ".join(group_cmd), file=sys.stderr)

@@ -37,22 +37,34 @@ IDENTIFIER_TYPES = {
 }
 
 
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+class _PairScores:
+    """Pairwise precision and recall from pair counts (1.0 when there is nothing to count)."""
+
+    true_pairs: int
+    predicted_pairs: int
+    correct_pairs: int
+
+    @property
+    def precision(self) -> float:
+        return _share(self.correct_pairs, self.predicted_pairs)
+
+    @property
+    def recall(self) -> float:
+        return _share(self.correct_pairs, self.true_pairs)
+
+
 @dataclass
-class IdentityQuality:
+class IdentityQuality(_PairScores):
     identifiers: int
     true_pairs: int
     predicted_pairs: int
     correct_pairs: int
     members_with_account: int
     correct_accounts: int
-
-    @property
-    def precision(self) -> float:
-        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct_pairs / self.true_pairs if self.true_pairs else 1.0
 
     @property
     def account_precision(self) -> float:
@@ -92,7 +104,10 @@ def linkable_pairs(db: Path, truth: Path) -> pd.DataFrame:
     if links_file.exists():
         curated = pd.read_csv(links_file, dtype=str, keep_default_na=False)
         links = [
-            (f"{r.identifier_type_a}:{r.identifier_value_a.strip()}", f"{r.identifier_type_b}:{r.identifier_value_b.strip()}")
+            (
+                f"{r.identifier_type_a}:{r.identifier_value_a.strip()}",
+                f"{r.identifier_type_b}:{r.identifier_value_b.strip()}",
+            )
             for r in curated.itertuples()
         ]
     parent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -119,7 +134,7 @@ def linkable_pairs(db: Path, truth: Path) -> pd.DataFrame:
 
 
 @dataclass
-class TrapQuality:
+class TrapQuality(_PairScores):
     trap: str
     identifiers: int
     true_pairs: int
@@ -127,14 +142,6 @@ class TrapQuality:
     correct_pairs: int
     linkable_pairs: int
     linked_pairs: int
-
-    @property
-    def precision(self) -> float:
-        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct_pairs / self.true_pairs if self.true_pairs else 1.0
 
     @property
     def linkable_recall(self) -> float:
@@ -224,6 +231,83 @@ def measure(db: Path, truth: Path) -> IdentityQuality:
     )
 
 
+@dataclass
+class AffiliationQuality:
+    activities: int
+    dated_correct: int
+    current_correct: int
+
+    @property
+    def dated_accuracy(self) -> float:
+        return self.dated_correct / self.activities if self.activities else 1.0
+
+    @property
+    def current_accuracy(self) -> float:
+        return self.current_correct / self.activities if self.activities else 1.0
+
+
+def measure_affiliations(db: Path, truth: Path) -> AffiliationQuality:
+    """For the activities of people who changed jobs (truth affiliations.csv): how often the account
+    credited at the time of the activity (int_crm__member_affiliations) is their employer at that time,
+    beside the baseline of crediting today's account (int_crm__member_accounts)."""
+    t = truth_identities(truth)
+    affiliations = pd.read_csv(truth / "affiliations.csv", dtype=str, keep_default_na=False)
+    movers = set(affiliations.person_id[affiliations.valid_to != ""])
+    with duckdb.connect(str(db), read_only=True) as con:
+        members = con.execute(
+            "select identifier_id, member_id from intermediate.int_identity__member_map where is_account"
+        ).df()
+        joined = t.merge(members, on="identifier_id")
+        person_of_member = (
+            joined[joined.person.isin(movers)]
+            .groupby("member_id")
+            .person.agg(lambda s: s.value_counts().index[0])
+            .reset_index()
+        )
+        con.register("person_of_member", person_of_member)
+        con.register("truth_affiliations", affiliations)
+        row = con.execute(
+            """
+            with acts as (
+                select activities.activity_id, activities.member_id, activities.occurred_at, pm.person
+                from marts.fct_activities as activities
+                inner join person_of_member as pm using (member_id)
+            ),
+            truth as (
+                select acts.*, ta.domain as true_domain
+                from acts
+                left join truth_affiliations as ta
+                  on ta.person_id = acts.person
+                 and (ta.valid_from = '' or acts.occurred_at >= cast(ta.valid_from as timestamp))
+                 and (ta.valid_to = '' or acts.occurred_at < cast(ta.valid_to as timestamp))
+            ),
+            dated as (
+                select truth.activity_id, accounts.account_domain
+                from truth
+                left join intermediate.int_crm__member_affiliations as periods
+                  on periods.member_id = truth.member_id
+                 and (periods.valid_from is null or truth.occurred_at >= periods.valid_from)
+                 and (periods.valid_to is null or truth.occurred_at < periods.valid_to)
+                left join intermediate.int_crm__accounts as accounts using (account_id)
+            ),
+            today as (
+                select truth.activity_id, accounts.account_domain
+                from truth
+                left join intermediate.int_crm__member_accounts as current_account using (member_id)
+                left join intermediate.int_crm__accounts as accounts using (account_id)
+            )
+            select
+                count(*),
+                count(*) filter (where dated.account_domain = truth.true_domain),
+                count(*) filter (where today.account_domain = truth.true_domain)
+            from truth
+            left join dated using (activity_id)
+            left join today using (activity_id)
+            """
+        ).fetchone()
+    return AffiliationQuality(int(row[0]), int(row[1]), int(row[2]))
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m community_warehouse.identity_quality",
@@ -252,6 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     share = linked / len(linkable) if len(linkable) else 1.0
     print(f"recall of linkable      {share:.4f}  ({linked:,} of {len(linkable):,} pairs the evidence connects)")
+    aff = measure_affiliations(args.db, args.truth)
+    print(
+        f"job changers' activities {aff.activities:,}: account at the time right {aff.dated_accuracy:.4f}"
+        f" ({aff.dated_correct:,}); today's account right {aff.current_accuracy:.4f} ({aff.current_correct:,})"
+    )
     for trap in measure_traps(args.db, args.truth):
         print(
             f"trap {trap.trap:<18} precision {trap.precision:.4f} ({trap.correct_pairs:,}/{trap.predicted_pairs:,})"

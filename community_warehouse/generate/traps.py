@@ -32,9 +32,10 @@ class Planted:
     """One row per planted shared address: trap, address, and the records it was typed onto."""
 
 
-def _append_address(current: pd.Series, address: str) -> pd.Series:
+def _append_addresses(current: pd.Series, addresses: pd.Series) -> pd.Series:
+    """`a;b` + c → `a;b;c`; empty + c → `c` (HubSpot separates additional addresses with `;`)."""
     text = current.fillna("").astype(str)
-    return text.where(text == "", text + ";") + address
+    return text.where(text == "", text + ";") + addresses.to_numpy()
 
 
 def _norm(address: str) -> str:
@@ -57,77 +58,79 @@ def plant_traps(world: World, out: Path, identities: pd.DataFrame) -> Planted:
     def mark(mask: pd.Series, trap: str) -> None:
         ids.loc[mask & (ids.trap == ""), "trap"] = trap
 
+    def pick_staff(contacts: pd.DataFrame, min_staff: int, companies: int, executives: int, rng) -> pd.DataFrame:
+        """Per chosen company (at least `min_staff` contacts), one assistant and `executives` others,
+        each with the assistant's work address. Vectorised: one random key per contact."""
+        contacts = contacts.assign(company=contacts.person_id.map(company_of).to_numpy())
+        size = contacts.groupby("company").person_id.transform("size")
+        eligible = np.unique(contacts.company[size >= min_staff])
+        chosen = rng.permutation(eligible)[:companies]
+        picked = contacts[contacts.company.isin(chosen)].assign(key=lambda f: rng.random(len(f)))
+        picked = picked.sort_values(["company", "key"], kind="stable")
+        picked["rank"] = picked.groupby("company").cumcount()
+        assistants = picked[picked["rank"] == 0].set_index("company").person_id
+        staff = picked[(picked["rank"] >= 1) & (picked["rank"] <= executives)].copy()
+        staff["assistant"] = staff.company.map(assistants).to_numpy()
+        staff["address"] = [_norm(a) for a in people.work_email.reindex(staff.assistant).to_numpy()]
+        return staff
+
     # Shared assistant addresses.
     rng = rng_for(world.config.seed, "traps", "shared_assistant")
     if hubspot is not None:
-        contacts = ids[(ids.source == "hubspot") & (ids.kind == "person") & (ids.mailbox == "work")].drop_duplicates(
-            "person_id"
+        contacts = ids[(ids.source == "hubspot") & (ids.kind == "person") & (ids.mailbox == "work")]
+        staff = pick_staff(contacts.drop_duplicates("person_id"), 4, max(3, round(members / 400)), 3, rng)
+        address_of = pd.Series(staff.address.to_numpy(), index=staff.identifier.to_numpy())
+        rows = hubspot.id.isin(address_of.index)
+        hubspot.loc[rows, ADDITIONAL] = _append_addresses(
+            hubspot.loc[rows, ADDITIONAL], hubspot.id[rows].map(address_of)
         )
-        contacts = contacts.assign(company=contacts.person_id.map(company_of))
-        by_company = contacts.groupby("company").filter(lambda g: len(g) >= 4)
-        companies = by_company.company.unique()
-        chosen = rng.permutation(companies)[: max(3, round(members / 400))]
-        for company in sorted(chosen):
-            staff = by_company[by_company.company == company]
-            staff = staff.iloc[rng.permutation(len(staff))]
-            assistant, executives = staff.iloc[0], staff.iloc[1:4]
-            address = _norm(people.work_email[assistant.person_id])
-            rows = hubspot.id.isin(executives.identifier)
-            hubspot.loc[rows, ADDITIONAL] = _append_address(hubspot.loc[rows, ADDITIONAL], address)
-            mark(ids.source.eq("hubspot") & ids.identifier.isin(executives.identifier), "shared_assistant")
-            mark(ids.person_id.eq(assistant.person_id), "shared_assistant")
-            addresses.append(
-                {
-                    "trap": "shared_assistant",
-                    "address": address,
-                    "typed_onto": ";".join(f"hubspot_contact:{i}" for i in executives.identifier),
-                }
-            )
+        mark(ids.source.eq("hubspot") & ids.identifier.isin(address_of.index), "shared_assistant")
+        mark(ids.person_id.isin(staff.assistant), "shared_assistant")
+        for address, group in staff.groupby("address", sort=True):
+            typed = ";".join(f"hubspot_contact:{i}" for i in group.identifier)
+            addresses.append({"trap": "shared_assistant", "address": address, "typed_onto": typed})
     if salesforce is not None:
         contacts = ids[(ids.source == "salesforce") & (ids.entity == "contact")]
-        contacts = contacts.assign(company=contacts.person_id.map(company_of))
-        by_company = contacts.groupby("company").filter(lambda g: len(g) >= 3)
-        companies = by_company.company.unique()
-        chosen = rng.permutation(companies)[: max(2, round(members / 1000))]
-        for company in sorted(chosen):
-            staff = by_company[by_company.company == company]
-            staff = staff.iloc[rng.permutation(len(staff))]
-            assistant, executives = staff.iloc[0], staff.iloc[1:3]
-            address = _norm(people.work_email[assistant.person_id])
-            salesforce.loc[salesforce.id.isin(executives.identifier), "email"] = address
-            exec_rows = ids.source.eq("salesforce") & ids.identifier.isin(executives.identifier)
-            ids.loc[exec_rows, "email_written"] = address
-            ids.loc[exec_rows, "mailbox"] = "assistant"
-            mark(exec_rows, "shared_assistant")
-            mark(ids.person_id.eq(assistant.person_id), "shared_assistant")
-            addresses.append(
-                {
-                    "trap": "shared_assistant",
-                    "address": address,
-                    "typed_onto": ";".join(f"salesforce_contact:{i}" for i in executives.identifier),
-                }
-            )
+        staff = pick_staff(contacts, 3, max(2, round(members / 1000)), 2, rng)
+        address_of = pd.Series(staff.address.to_numpy(), index=staff.identifier.to_numpy())
+        rows = salesforce.id.isin(address_of.index)
+        salesforce.loc[rows, "email"] = salesforce.id[rows].map(address_of).to_numpy()
+        exec_rows = ids.source.eq("salesforce") & ids.identifier.isin(address_of.index)
+        ids.loc[exec_rows, "email_written"] = ids.identifier[exec_rows].map(address_of).to_numpy()
+        ids.loc[exec_rows, "mailbox"] = "assistant"
+        mark(exec_rows, "shared_assistant")
+        mark(ids.person_id.isin(staff.assistant), "shared_assistant")
+        for address, group in staff.groupby("address", sort=True):
+            typed = ";".join(f"salesforce_contact:{i}" for i in group.identifier)
+            addresses.append({"trap": "shared_assistant", "address": address, "typed_onto": typed})
 
     # Household addresses: one person's forum login typed onto another person's contact.
     rng = rng_for(world.config.seed, "traps", "household")
     if hubspot is not None:
         forum = ids[(ids.source == "discourse") & (ids.kind == "person") & (ids.mailbox == "personal")]
         contacts = ids[(ids.source == "hubspot") & (ids.kind == "person") & (ids.trap == "")]
-        owners = forum.iloc[rng.permutation(len(forum))[: max(3, round(members / 500))]]
-        for _, owner in owners.iterrows():
-            candidates = contacts[(contacts.person_id != owner.person_id) & (contacts.trap == "")]
-            if candidates.empty:
-                break
-            typed_onto = candidates.iloc[int(rng.integers(0, len(candidates)))]
-            address = _norm(owner.email_written)
-            rows = hubspot.id == typed_onto.identifier
-            hubspot.loc[rows, ADDITIONAL] = _append_address(hubspot.loc[rows, ADDITIONAL], address)
-            mark(ids.source.eq("hubspot") & ids.identifier.eq(typed_onto.identifier), "household")
-            mark(ids.person_id.eq(owner.person_id), "household")
-            contacts = contacts[contacts.identifier != typed_onto.identifier]
-            addresses.append(
-                {"trap": "household", "address": address, "typed_onto": f"hubspot_contact:{typed_onto.identifier}"}
-            )
+        contacts = contacts.drop_duplicates("identifier")
+        n = min(max(3, round(members / 500)), len(forum), len(contacts))
+        owners = forum.iloc[rng.permutation(len(forum))[:n]].reset_index(drop=True)
+        typed_onto = contacts.iloc[rng.permutation(len(contacts))[:n]].reset_index(drop=True)
+        pairs = pd.DataFrame(
+            {
+                "owner": owners.person_id,
+                "address": [_norm(a) for a in owners.email_written],
+                "contact": typed_onto.identifier,
+                "contact_person": typed_onto.person_id,
+            }
+        )
+        pairs = pairs[pairs.owner != pairs.contact_person].drop_duplicates("address")
+        address_of = pd.Series(pairs.address.to_numpy(), index=pairs.contact.to_numpy())
+        rows = hubspot.id.isin(address_of.index)
+        hubspot.loc[rows, ADDITIONAL] = _append_addresses(
+            hubspot.loc[rows, ADDITIONAL], hubspot.id[rows].map(address_of)
+        )
+        mark(ids.source.eq("hubspot") & ids.identifier.isin(address_of.index), "household")
+        mark(ids.person_id.isin(pairs.owner), "household")
+        for address, contact in zip(pairs.address, pairs.contact, strict=True):
+            addresses.append({"trap": "household", "address": address, "typed_onto": f"hubspot_contact:{contact}"})
 
     # Marked only: drawn by their writers.
     mark(ids.mailbox.eq("github_noreply"), "github_noreply")

@@ -39,3 +39,28 @@
         {%- endfor %}
     {%- endif -%}
 {%- endmacro %}
+
+
+{#
+    A curated-pairs file (stg_config__identity_links or __identity_splits) as identifier ids:
+    `<type>:<value>` for each side, values trimmed as the graph writes them.
+#}
+{% macro curated_identifier_pairs(model_name) -%}
+    select
+        concat(identifier_type_a, ':', trim(identifier_value_a)) as identifier_id_a,
+        concat(identifier_type_b, ':', trim(identifier_value_b)) as identifier_id_b
+    from {{ ref(model_name) }}
+{%- endmacro %}
+
+
+{#
+    Domains that never name an employer: free-mail providers, non-mailbox domains (GitHub noreply) and
+    the community's own domains.
+#}
+{% macro non_employer_domains() -%}
+    select email_domain from {{ ref('free_email_domains') }}
+    union
+    select email_domain from {{ ref('non_mailbox_email_domains') }}
+    union
+    select email_domain from {{ ref('stg_config__internal_email_domains') }}
+{%- endmacro %}

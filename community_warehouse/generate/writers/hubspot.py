@@ -203,9 +203,7 @@ def write_hubspot(world: World, commerce: Commerce, raw: Path, progress: Progres
     additional = np.where(has_other & (link_rng.random(m) < 0.95), other, "")
     # A member who changed jobs: the old work address stays on the contact as an additional address.
     previous = src.previous_work_email.to_numpy().astype(object)
-    additional = np.where(
-        previous != "", np.where(additional != "", additional + ";" + previous, previous), additional
-    )
+    additional = np.where(previous != "", np.where(additional != "", additional + ";" + previous, previous), additional)
     frame["property_hs_additional_emails"] = np.concatenate([additional, [""] * n_role])
     for column, name, url in [
         ("property_twitterhandle", "x", "https://x.com/"),

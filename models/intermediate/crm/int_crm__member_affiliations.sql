@@ -9,18 +9,17 @@
          member's.
 
     When each piece of evidence holds:
-      - a registration or an identify call with the address: when it happened;
-      - a profile's, contact's or customer's own address, and a CRM association: as of the record's last
-        sighting (these are snapshots of today, not history);
-      - an additional address on a CRM contact: undated — an address the person used before — so it
-        counts as the earliest evidence.
-    An account's evidence starts at its earliest point. A member's periods follow the accounts in that
-    order: each runs until the next account's evidence starts; the first has no start (it covers
-    everything before) and the last no end (it is the current one). A CRM association describes the
-    member today, so its account is always the current one, and an account whose evidence only starts
-    after the CRM account's does not form a period (stale or stray evidence). Periods of no length
-    (two accounts whose evidence starts at the same time) are dropped; among accounts starting together
-    the CRM's is the later, then the stronger rule, then the smaller account id.
+      - dated: a registration or an identify call with the address, when it happened;
+      - snapshot: a profile's, contact's or customer's own address, and a CRM association, describe the
+        member as of the export, not since when;
+      - former: an additional address on a CRM contact is one the person used before (undated).
+    A member's accounts are ordered: accounts known only from former addresses first, then accounts
+    with dated evidence by their first date, then accounts known only from snapshots (today's). Each
+    period ends where the next account's dated evidence starts, or — when the next has none — at this
+    account's last dated evidence; the first period has no start (it covers everything before) and the
+    last no end (it is the current one). A period of no length is dropped (two accounts known only from
+    snapshots: nothing says when one ended). A CRM association describes the member today, so its account
+    is the current one, and an account that comes after it in the order forms no period.
 #}
 with member_map as (
     select
@@ -45,11 +44,7 @@ decisions as (
 ),
 
 excluded_domains as (
-    select email_domain from {{ ref('free_email_domains') }}
-    union
-    select email_domain from {{ ref('stg_config__internal_email_domains') }}
-    union
-    select email_domain from {{ ref('non_mailbox_email_domains') }}
+    {{ non_employer_domains() }}
 ),
 
 evidence as (
@@ -60,8 +55,8 @@ evidence as (
             'crm_contact_company' as match_rule,
             1 as priority,
             true as is_crm_association,
-            coalesce(contacts.fivetran_synced_at, contacts.created_at) as evidence_at,
-            false as is_undated
+            cast(null as {{ dbt.type_timestamp() }}) as evidence_at,
+            'snapshot' as evidence_kind
         from {{ ref('stg_hubspot__contacts') }} as contacts
         inner join member_map
             on {{ dbt.concat(["'hubspot_contact:'", 'cast(contacts.contact_id as ' ~ dbt.type_string() ~ ')']) }}
@@ -78,8 +73,8 @@ evidence as (
             'crm_contact_account' as match_rule,
             2 as priority,
             true as is_crm_association,
-            coalesce(contacts.fivetran_synced_at, contacts.created_at) as evidence_at,
-            false as is_undated
+            cast(null as {{ dbt.type_timestamp() }}) as evidence_at,
+            'snapshot' as evidence_kind
         from {{ ref('stg_salesforce__contacts') }} as contacts
         inner join member_map
             on {{ dbt.concat(["'salesforce_contact:'", 'contacts.contact_id']) }} = member_map.identifier_id
@@ -94,12 +89,13 @@ evidence as (
         'email_domain' as match_rule,
         3 as priority,
         false as is_crm_association,
+        case when decisions.rule in ('registration_email', 'web_identify') then decisions.first_seen_at end
+            as evidence_at,
         case
-            when decisions.rule in ('registration_email', 'web_identify') then decisions.first_seen_at
-            when decisions.rule = 'crm_additional_email' then null
-            else decisions.last_seen_at
-        end as evidence_at,
-        decisions.rule = 'crm_additional_email' as is_undated
+            when decisions.rule in ('registration_email', 'web_identify') then 'dated'
+            when decisions.rule = 'crm_additional_email' then 'former'
+            else 'snapshot'
+        end as evidence_kind
     from decisions
     inner join member_map
         on decisions.to_identifier_id = member_map.identifier_id
@@ -118,11 +114,14 @@ member_account_evidence as (
         evidence.account_id,
         min(evidence.priority) as priority,
         max(case when evidence.is_crm_association then 1 else 0 end) = 1 as is_crm_association,
-        -- Undated evidence makes the account the earliest (null start).
+        min(evidence.evidence_at) as first_dated_at,
+        max(evidence.evidence_at) as last_dated_at,
+        -- 0: only former addresses (undated, earliest); 1: dated; 2: only today's snapshots (latest).
         case
-            when max(case when evidence.is_undated then 1 else 0 end) = 1 then null
-            else min(evidence.evidence_at)
-        end as started_at,
+            when min(evidence.evidence_at) is not null then 1
+            when max(case when evidence.evidence_kind = 'snapshot' then 1 else 0 end) = 1 then 2
+            else 0
+        end as evidence_class,
         count(*) as evidence_count
     from evidence
     inner join members
@@ -141,25 +140,32 @@ with_rules as (
     from member_account_evidence
 ),
 
-crm_starts as (
-    -- When the member's CRM account's evidence starts (the latest, when two CRMs associate them).
+crm_keys as (
+    -- Where the member's CRM account falls in the order (the latest, when two CRMs associate them).
     select
         member_id,
-        max(started_at) as crm_started_at
+        max(evidence_class) as crm_class,
+        max(first_dated_at) as crm_first_dated_at
     from with_rules
     where is_crm_association
     group by 1
 ),
 
 kept as (
+    -- The CRM's account is today's: accounts whose evidence comes after it in the order form no period.
     select with_rules.*
     from with_rules
-    left join crm_starts
-        on with_rules.member_id = crm_starts.member_id
+    left join crm_keys
+        on with_rules.member_id = crm_keys.member_id
     where with_rules.is_crm_association
-        or crm_starts.member_id is null
-        or with_rules.started_at is null
-        or with_rules.started_at < crm_starts.crm_started_at
+        or crm_keys.member_id is null
+        or with_rules.evidence_class < crm_keys.crm_class
+        or (with_rules.evidence_class = crm_keys.crm_class and with_rules.evidence_class <> 1)
+        or (
+            with_rules.evidence_class = 1
+            and crm_keys.crm_class = 1
+            and with_rules.first_dated_at < crm_keys.crm_first_dated_at
+        )
 ),
 
 sequenced as (
@@ -168,9 +174,9 @@ sequenced as (
         row_number() over (
             partition by member_id
             order by
-                case when started_at is null then 0 else 1 end,
-                started_at,
-                case when is_crm_association then 1 else 0 end,
+                evidence_class asc,
+                first_dated_at asc,
+                case when is_crm_association then 1 else 0 end asc,
                 priority desc,
                 account_id desc
         ) as sequence_number,
@@ -178,37 +184,49 @@ sequenced as (
     from kept
 ),
 
-bounded as (
+ends as (
+    -- A period ends where the next account's dated evidence starts; when the next has none, at the
+    -- last dated evidence of this one; with neither, it has no length and is dropped.
     select
         current_period.member_id,
         current_period.account_id,
         current_period.match_rule,
         current_period.evidence_count,
         current_period.sequence_number,
-        current_period.started_at,
-        next_period.started_at as next_started_at,
-        current_period.sequence_number = current_period.account_count as is_current
+        current_period.sequence_number = current_period.account_count as is_current,
+        case
+            when current_period.sequence_number = current_period.account_count then null
+            else coalesce(next_period.first_dated_at, current_period.last_dated_at)
+        end as valid_to
     from sequenced as current_period
     left join sequenced as next_period
         on current_period.member_id = next_period.member_id
             and current_period.sequence_number + 1 = next_period.sequence_number
 ),
 
+bounded as (
+    select
+        ends.*,
+        max(valid_to) over (
+            partition by member_id
+            order by sequence_number
+            rows between unbounded preceding and 1 preceding
+        ) as valid_from
+    from ends
+    where is_current or valid_to is not null
+),
+
 final as (
     select
         member_id,
         account_id,
-        case when sequence_number = 1 then null else started_at end as valid_from,
-        case when is_current then null else next_started_at end as valid_to,
+        valid_from,
+        valid_to,
         is_current,
         match_rule,
         cast(evidence_count as {{ dbt.type_bigint() }}) as evidence_count
     from bounded
-    where is_current
-        or (
-            next_started_at is not null
-            and (sequence_number = 1 or started_at < next_started_at)
-        )
+    where is_current or valid_from is null or valid_to > valid_from
 )
 
 select * from final

@@ -69,15 +69,15 @@ name_ranks as (
         count(*) over (partition by stated_type, stated_value) as name_count,
         row_number() over (
             partition by stated_type, stated_value
-            order by own_sources desc, own_claims desc, name_key
+            order by own_sources desc, own_claims desc, name_key asc
         ) as name_rank,
         lead(own_sources) over (
             partition by stated_type, stated_value
-            order by own_sources desc, own_claims desc, name_key
+            order by own_sources desc, own_claims desc, name_key asc
         ) as runner_up_sources,
         lead(own_claims) over (
             partition by stated_type, stated_value
-            order by own_sources desc, own_claims desc, name_key
+            order by own_sources desc, own_claims desc, name_key asc
         ) as runner_up_claims
     from name_support
 ),
@@ -133,6 +133,13 @@ free_domains as (
     select email_domain from {{ ref('free_email_domains') }}
 ),
 
+unlinked as (
+    select from_identifier_id
+    from decided
+    group by 1
+    having max(case when decision = 'links' then 1 else 0 end) = 0
+),
+
 orphans as (
     -- Named records left with no link because their address went to someone else (or to nobody), and
     -- the company domain that address still tells us they are at.
@@ -145,12 +152,7 @@ orphans as (
         min(decided.first_seen_at) as first_seen_at,
         max(decided.last_seen_at) as last_seen_at
     from decided
-    inner join (
-        select from_identifier_id
-        from decided
-        group by 1
-        having max(case when decision = 'links' then 1 else 0 end) = 0
-    ) as unlinked
+    inner join unlinked
         on decided.from_identifier_id = unlinked.from_identifier_id
     where decided.decision in ('conflicting_name', 'shared_conflicting_names')
         and decided.name_key is not null
@@ -163,7 +165,7 @@ name_addresses as (
     select distinct
         name_key,
         to_identifier_id,
-        {{ email_domain("substr(to_identifier_id, 7)") }} as domain
+        {{ email_domain("substr(to_identifier_id, 7)") }} as address_domain
     from decided
     where decision = 'links'
         and claim_strength = 'own'
@@ -184,7 +186,7 @@ rescues as (
     from orphans
     inner join name_addresses
         on orphans.name_key = name_addresses.name_key
-            and orphans.claimed_domain = name_addresses.domain
+            and orphans.claimed_domain = name_addresses.address_domain
     left join free_domains
         on orphans.claimed_domain = free_domains.email_domain
     where free_domains.email_domain is null

@@ -19,10 +19,7 @@ links as (
 ),
 
 splits as (
-    select
-        concat(identifier_type_a, ':', trim(identifier_value_a)) as identifier_id_a,
-        concat(identifier_type_b, ':', trim(identifier_value_b)) as identifier_id_b
-    from {{ ref('stg_config__identity_splits') }}
+    {{ curated_identifier_pairs('stg_config__identity_splits') }}
 ),
 
 claimed as (

@@ -16,8 +16,9 @@
         counting 1 and a typed one 0.5 — Mary's address on 3 of her records and 2 executives' contacts
         gives each executive 0.2;
       - weak_claim_merge: 0.9 when the two records carry the same full name, 0.7 when one has none;
-        inferred_merge: 0.8; same_name_and_work_domain: 0.5 (namesakes at one company are not rare); a handle on two platforms: 0.6 when it
-        has 8 characters or more, 0.4 when shorter; several_names_in_member: 0.3.
+        inferred_merge: 0.8; same_name_and_work_domain: 0.5 (namesakes at one company are not rare);
+        a handle on two platforms: 0.6 when it has 8 characters or more, 0.4 when shorter;
+        several_names_in_member: 0.3.
     review_status says whether identity_links.csv (accepted) or identity_splits.csv (rejected) already
     holds a line for the pair.
 #}
@@ -35,25 +36,15 @@ member_map as (
 ),
 
 links as (
-    select
-        concat(identifier_type_a, ':', trim(identifier_value_a)) as identifier_id_a,
-        concat(identifier_type_b, ':', trim(identifier_value_b)) as identifier_id_b
-    from {{ ref('stg_config__identity_links') }}
+    {{ curated_identifier_pairs('stg_config__identity_links') }}
 ),
 
 splits as (
-    select
-        concat(identifier_type_a, ':', trim(identifier_value_a)) as identifier_id_a,
-        concat(identifier_type_b, ':', trim(identifier_value_b)) as identifier_id_b
-    from {{ ref('stg_config__identity_splits') }}
+    {{ curated_identifier_pairs('stg_config__identity_splits') }}
 ),
 
 excluded_domains as (
-    select email_domain from {{ ref('free_email_domains') }}
-    union
-    select email_domain from {{ ref('non_mailbox_email_domains') }}
-    union
-    select email_domain from {{ ref('stg_config__internal_email_domains') }}
+    {{ non_employer_domains() }}
 ),
 
 role_local_parts as (
@@ -106,7 +97,7 @@ withheld as (
     left join identifier_weights
         on decisions.to_identifier_id = identifier_weights.to_identifier_id
     where decisions.decision in ('shared_conflicting_names', 'conflicting_name')
-    group by decisions.from_identifier_id, decisions.to_identifier_id
+    group by 2, 3
 ),
 
 own_links as (
@@ -138,7 +129,15 @@ weak_pairs as (
 
 weak_only as (
     -- … when the two records share no identifier both state as their own.
-    select weak_pairs.*
+    select
+        weak_pairs.from_identifier_id,
+        weak_pairs.to_identifier_id,
+        weak_pairs.claim_strength,
+        weak_pairs.source_name,
+        weak_pairs.rule,
+        weak_pairs.name_key,
+        weak_pairs.other_identifier_id,
+        weak_pairs.other_name_key
     from weak_pairs
     left join own_links as mine
         on weak_pairs.from_identifier_id = mine.from_identifier_id
@@ -167,7 +166,7 @@ weak as (
             ' other record(s), e.g. ', min(other_identifier_id), ', sharing no identifier of their own'
         ) as evidence
     from weak_only
-    group by claim_strength, from_identifier_id, to_identifier_id
+    group by 1, 2, 3
 ),
 
 member_names as (
@@ -184,7 +183,7 @@ member_names as (
 member_domains as (
     select distinct
         member_map.member_id,
-        {{ email_domain('member_map.identifier_value') }} as domain
+        {{ email_domain('member_map.identifier_value') }} as email_domain
     from member_map
     left join excluded_domains
         on {{ email_domain('member_map.identifier_value') }} = excluded_domains.email_domain
@@ -199,7 +198,7 @@ member_name_domains as (
     select
         member_names.member_id,
         member_names.name_key,
-        member_domains.domain,
+        member_domains.email_domain,
         min(member_names.from_identifier_id) as identifier_id
     from member_names
     inner join member_domains
@@ -213,11 +212,11 @@ same_name_domain as (
         least(a.identifier_id, b.identifier_id) as identifier_id_a,
         greatest(a.identifier_id, b.identifier_id) as identifier_id_b,
         0.5 as confidence,
-        concat('both named "', min(a.name_key), '" with an address at ', min(a.domain)) as evidence
+        concat('both named "', min(a.name_key), '" with an address at ', min(a.email_domain)) as evidence
     from member_name_domains as a
     inner join member_name_domains as b
         on a.name_key = b.name_key
-            and a.domain = b.domain
+            and a.email_domain = b.email_domain
             and a.member_id < b.member_id
     group by 2, 3
 ),
@@ -261,15 +260,16 @@ several_names as (
 ),
 
 candidates as (
-    select review_reason, identifier_id_a, identifier_id_b, confidence, evidence from withheld
-    union all
-    select review_reason, identifier_id_a, identifier_id_b, confidence, evidence from weak
-    union all
-    select review_reason, identifier_id_a, identifier_id_b, confidence, evidence from same_name_domain
-    union all
-    select review_reason, identifier_id_a, identifier_id_b, confidence, evidence from same_handle
-    union all
-    select review_reason, identifier_id_a, identifier_id_b, confidence, evidence from several_names
+    {% for reason_relation in ['withheld', 'weak', 'same_name_domain', 'same_handle', 'several_names'] %}
+        select
+            review_reason,
+            identifier_id_a,
+            identifier_id_b,
+            confidence,
+            evidence
+        from {{ reason_relation }}
+        {{ 'union all' if not loop.last }}
+    {% endfor %}
 ),
 
 parts as (

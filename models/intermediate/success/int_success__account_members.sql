@@ -76,9 +76,11 @@ final as (
         case
             when account_members.is_crm_account then true
             when crm_affiliated.member_id is not null then false
-            else account_members.account_id = min(account_members.account_id) over (
-                partition by account_members.member_id, account_members.is_crm_account
-            )
+            else
+                account_members.account_id
+                = min(account_members.account_id) over (
+                    partition by account_members.member_id, account_members.is_crm_account
+                )
         end as is_primary_account
     from account_members
     inner join members

@@ -87,7 +87,9 @@ community_members as (
         on
             account_months.account_id = account_members.account_id
             and account_months.month_start >= account_members.first_active_month
-            and {{ affiliation_overlaps('account_months.month_start', 'account_months.next_month_start', 'account_members') }}
+            and {{ affiliation_overlaps(
+                'account_months.month_start', 'account_months.next_month_start', 'account_members'
+            ) }}
     group by 1, 2
 ),
 
@@ -104,7 +106,9 @@ active_members as (
     inner join account_members
         on
             account_months.account_id = account_members.account_id
-            and {{ affiliation_overlaps('account_months.month_start', 'account_months.next_month_start', 'account_members') }}
+            and {{ affiliation_overlaps(
+                'account_months.month_start', 'account_months.next_month_start', 'account_members'
+            ) }}
     inner join member_months
         on
             account_members.member_id = member_months.member_id

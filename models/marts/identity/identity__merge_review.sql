@@ -1,6 +1,6 @@
 {#
     The identity review queue: every pair of identifiers the resolver withheld, merged on weak evidence,
-    or saw as likely the same without merging, most uncertain first (confidence nearest 0.5), with the
+    or saw as likely the same without merging, with a confidence that the pair is one person, the
     evidence and the line to add to identity_links.csv (same person) or identity_splits.csv (not the
     same person). How candidates and confidences are chosen: int_identity__review_candidates.
 #}
