@@ -180,6 +180,7 @@ SUITES: tuple[MartSuite, ...] = (
         _simple(["campaign_name", "period"], ["active_members", "new_members", "activities"]),
     ),
     _mart("community__advocates", _simple(["member_id"], ["love", "reach", "contributions"])),
+    _mart("identity__merge_review", _simple(["review_id"], [], ("confidence",))),
     _mart(
         "marketing__attribution_touches",
         _simple(

@@ -65,10 +65,11 @@
 #}
 {% macro person_name_key(expr) -%}
     {%- set folded -%}
-        trim(regexp_replace(
-            translate(lower(trim({{ expr }})), 'àáâãäåāçćčèéêëēėęìíîïīłñńòóôõöøōśšùúûüūýÿźżž', 'aaaaaaaccceeeeeeeiiiiilnnooooooossuuuuuyyzzz'),
-            '[^a-z]+', ' '
-        ))
+        trim({{ regexp_replace_all(
+            "translate(lower(trim(" ~ expr ~ ")), 'àáâãäåāçćčèéêëēėęìíîïīłñńòóôõöøōśšùúûüūýÿźżž', 'aaaaaaaccceeeeeeeiiiiilnnooooooossuuuuuyyzzz')",
+            "'[^a-z]+'",
+            "' '"
+        ) }})
     {%- endset -%}
     case when {{ folded }} like '% %' then {{ folded }} end
 {%- endmacro %}

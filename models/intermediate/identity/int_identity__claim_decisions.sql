@@ -1,132 +1,16 @@
 {#
-    Whether each claim may link its account to the identifier it states, and why not. One row per claim
-    that states something (int_identity__claims with a stated identifier).
+    Whether each claim may link its account to the identifier it states, and why not: the verdicts of
+    int_identity__claim_verdicts (bots, role addresses, shared devices, identifiers claimed under
+    conflicting names), plus the rescues.
 
-    A claim links nobody when:
-      - bot_account: the account is a bot;
-      - role_address: the address is a role mailbox (info@, support@, … from role_email_local_parts);
-      - shared_device: a web anonymous id identified as more than one address;
-      - shared_conflicting_names: records with different people's full names claim the identifier and
-        none of those names holds it more firmly than the others (see below) — an assistant's address on
-        several executives' contacts, one family address two people registered with;
-      - conflicting_name: another person's name holds the identifier more firmly, so this record's claim
-        is the odd one out (a household address typed into someone else's additional addresses).
-
-    How firmly a name holds an identifier: first by the number of sources whose records state it as their
-    own (a contact's own e-mail, a profile's address or handle, a registration), then by the number of
-    such records. Typed-in evidence — an additional address, a handle written on a CRM contact — never
-    outvotes an own claim. Claims without a person's name (a web identify call, a Discord profile) take
-    no part in the vote and follow its outcome.
-
-    A named record left with no link at all because of this (an executive's contact carrying only the
+    A named record left with no link at all by the name vote (an executive's contact carrying only the
     assistant's address) still says which company it is at: the domain of that address. If exactly one
     address at that domain is held, as their own, by records under the same full name, the record links
     to it (rule name_at_claimed_domain, strength `inferred`; listed for review in identity__merge_review).
     Free-mail domains never rescue. The rule and its reasons: DECISIONLOG.md.
 #}
-with claims as (
-    select * from {{ ref('int_identity__claims') }}
-    where stated_value is not null
-),
-
-role_local_parts as (
-    select local_part from {{ ref('role_email_local_parts') }}
-),
-
-shared_devices as (
-    select identifier_value
-    from claims
-    where identifier_type = 'web_anonymous_id' and stated_type = 'email'
-    group by 1
-    having count(distinct stated_value) > 1
-),
-
-named as (
-    select
-        claims.*,
-        {{ person_name_key('claims.person_name') }} as name_key,
-        case when claims.rule in ('crm_additional_email', 'crm_stated_handle') then 'typed' else 'own' end
-            as claim_strength
-    from claims
-),
-
-name_support as (
-    -- How firmly each person's name holds each identifier.
-    select
-        stated_type,
-        stated_value,
-        name_key,
-        count(distinct case when claim_strength = 'own' then source_name end) as own_sources,
-        sum(case when claim_strength = 'own' then 1 else 0 end) as own_claims
-    from named
-    where name_key is not null and not is_bot
-    group by 1, 2, 3
-),
-
-name_ranks as (
-    select
-        name_support.*,
-        count(*) over (partition by stated_type, stated_value) as name_count,
-        row_number() over (
-            partition by stated_type, stated_value
-            order by own_sources desc, own_claims desc, name_key asc
-        ) as name_rank,
-        lead(own_sources) over (
-            partition by stated_type, stated_value
-            order by own_sources desc, own_claims desc, name_key asc
-        ) as runner_up_sources,
-        lead(own_claims) over (
-            partition by stated_type, stated_value
-            order by own_sources desc, own_claims desc, name_key asc
-        ) as runner_up_claims
-    from name_support
-),
-
-verdicts as (
-    select
-        stated_type,
-        stated_value,
-        name_count,
-        case
-            when name_count = 1 then name_key
-            when own_sources > runner_up_sources then name_key
-            when own_sources = runner_up_sources and own_claims > runner_up_claims then name_key
-        end as holder_name_key
-    from name_ranks
-    where name_rank = 1
-),
-
-decided as (
-    select
-        concat(named.identifier_type, ':', named.identifier_value) as from_identifier_id,
-        concat(named.stated_type, ':', named.stated_value) as to_identifier_id,
-        named.source_name,
-        named.rule,
-        named.claim_strength,
-        named.person_name,
-        named.name_key,
-        coalesce(verdicts.name_count, 0) as names_claiming,
-        verdicts.holder_name_key,
-        case
-            when named.is_bot then 'bot_account'
-            when role_local_parts.local_part is not null then 'role_address'
-            when shared_devices.identifier_value is not null then 'shared_device'
-            when verdicts.name_count > 1 and verdicts.holder_name_key is null then 'shared_conflicting_names'
-            when verdicts.name_count > 1 and named.name_key <> verdicts.holder_name_key then 'conflicting_name'
-            else 'links'
-        end as decision,
-        named.first_seen_at,
-        named.last_seen_at
-    from named
-    left join role_local_parts
-        on named.stated_type = 'email'
-            and {{ email_local_part('named.stated_value') }} = role_local_parts.local_part
-    left join shared_devices
-        on named.identifier_type = 'web_anonymous_id'
-            and named.identifier_value = shared_devices.identifier_value
-    left join verdicts
-        on named.stated_type = verdicts.stated_type
-            and named.stated_value = verdicts.stated_value
+with decided as (
+    select * from {{ ref('int_identity__claim_verdicts') }}
 ),
 
 free_domains as (
@@ -195,7 +79,20 @@ rescues as (
 ),
 
 final as (
-    select * from decided
+    select
+        from_identifier_id,
+        to_identifier_id,
+        source_name,
+        rule,
+        claim_strength,
+        person_name,
+        name_key,
+        names_claiming,
+        holder_name_key,
+        decision,
+        first_seen_at,
+        last_seen_at
+    from decided
     union all
     select
         from_identifier_id,

@@ -301,7 +301,7 @@ with_noreply_logins as (
         and {{ github_noreply_login('stated_value') }} is not null
 ),
 
-final as (
+grouped as (
     -- Repeated evidence (the same identify call twice, an additional address equal to the main one)
     -- is one claim, seen from the first to the last time.
     select
@@ -319,6 +319,14 @@ final as (
     from with_noreply_logins
     where identifier_value is not null
     group by 1, 2, 3, 4, 5, 6
+),
+
+final as (
+    -- The full name as identity compares it, computed once here for every later step.
+    select
+        grouped.*,
+        {{ person_name_key('grouped.person_name') }} as name_key
+    from grouped
 )
 
 select * from final
