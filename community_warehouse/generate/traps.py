@@ -3,8 +3,8 @@
 - shared_assistant: an executive assistant's address typed onto several executives' contacts — in
   HubSpot as an additional address (so her scheduling mail is logged to them), in Salesforce as the
   contact's e-mail itself (Salesforce allows one address on many contacts).
-- household: a partner's address in one person's `hs_additional_emails` that is the other person's
-  forum login.
+- household: the personal address of someone on the forum (often their forum login) in another
+  person's `hs_additional_emails`.
 GitHub noreply sign-ups and job changes are drawn by their writers (discourse.py, world.py); this module
 only marks them in the truth. Each trap has its own random stream, so the rest of the demo is unchanged.
 """
@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from community_warehouse.generate.community import platform
 from community_warehouse.generate.config import rng_for
 from community_warehouse.generate.io import write_csv
 from community_warehouse.generate.world import World
@@ -86,6 +87,9 @@ def plant_traps(world: World, out: Path, identities: pd.DataFrame) -> Planted:
         )
         mark(ids.source.eq("hubspot") & ids.identifier.isin(address_of.index), "shared_assistant")
         mark(ids.person_id.isin(staff.assistant), "shared_assistant")
+        hubspot_trapped = set(address_of.index) | set(
+            ids.identifier[ids.source.eq("hubspot") & ids.person_id.isin(staff.assistant)]
+        )
         for address, group in staff.groupby("address", sort=True):
             typed = ";".join(f"hubspot_contact:{i}" for i in group.identifier)
             addresses.append({"trap": "shared_assistant", "address": address, "typed_onto": typed})
@@ -104,19 +108,21 @@ def plant_traps(world: World, out: Path, identities: pd.DataFrame) -> Planted:
             typed = ";".join(f"salesforce_contact:{i}" for i in group.identifier)
             addresses.append({"trap": "shared_assistant", "address": address, "typed_onto": typed})
 
-    # Household addresses: one person's forum login typed onto another person's contact.
+    # Household addresses: the personal address of someone on the forum typed onto another person's
+    # contact. Drawn from the world, not from the forum's export, so HubSpot's file is the same whether
+    # or not the forum is generated.
     rng = rng_for(world.config.seed, "traps", "household")
     if hubspot is not None:
-        forum = ids[(ids.source == "discourse") & (ids.kind == "person") & (ids.mailbox == "personal")]
-        contacts = ids[(ids.source == "hubspot") & (ids.kind == "person") & (ids.trap == "")]
-        contacts = contacts.drop_duplicates("identifier")
-        n = min(max(3, round(members / 500)), len(forum), len(contacts))
-        owners = forum.iloc[rng.permutation(len(forum))[:n]].reset_index(drop=True)
+        forum_people = platform(world, "discourse").people
+        contacts = ids[(ids.source == "hubspot") & (ids.kind == "person")].drop_duplicates("identifier")
+        contacts = contacts[~contacts.identifier.isin(hubspot_trapped)]
+        n = min(max(3, round(members / 500)), len(forum_people), len(contacts))
+        owners = forum_people.iloc[rng.permutation(len(forum_people))[:n]].reset_index(drop=True)
         typed_onto = contacts.iloc[rng.permutation(len(contacts))[:n]].reset_index(drop=True)
         pairs = pd.DataFrame(
             {
                 "owner": owners.person_id,
-                "address": [_norm(a) for a in owners.email_written],
+                "address": [_norm(a) for a in owners.personal_email],
                 "contact": typed_onto.identifier,
                 "contact_person": typed_onto.person_id,
             }
