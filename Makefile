@@ -77,7 +77,7 @@ test: $(BIN)/.installed $(DEMO_DIR)/_truth/manifest.json ## everything CI checks
 	@rm -f $(TEST_DB) && mkdir -p $(dir $(TEST_DB))
 	COMMUNITY_RAW_PATH=$(CURDIR)/$(DEMO_DIR) COMMUNITY_DUCKDB_PATH=$(TEST_DB) $(DBT) build
 	COMMUNITY_DUCKDB_PATH=$(TEST_DB) $(BIN)/python -m community_warehouse.quality --out target/gx
-	COMMUNITY_TEST_DB=$(TEST_DB) $(BIN)/python -m pytest
+	COMMUNITY_TEST_DB=$(TEST_DB) $(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(BIN)/.installed ## sqlfluff (dbt templater) on the SQL, ruff on the Python
 	$(BIN)/sqlfluff lint models analyses tests

@@ -57,7 +57,6 @@ COUNTED = [
 # The identity models, re-run on their own after the build to time them apart from staging.
 IDENTITY_MODELS = [
     "int_identity__claims",
-    "int_identity__claim_verdicts",
     "int_identity__claim_decisions",
     "int_identity__identifiers",
     "int_identity__edges",
@@ -96,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--months", type=int, default=12, help="months of history (default: %(default)s)")
     p.add_argument("--seed", type=int, default=7, help="generator seed (default: %(default)s)")
     p.add_argument("--work", type=Path, default=PROJECT_ROOT / "data" / "bench", help="where data and warehouse go")
-    p.add_argument("--threads", type=int, default=4, help="dbt threads (default: %(default)s)")
+    p.add_argument(
+        "--threads", type=int, default=os.cpu_count() or 2, help="dbt threads (default: the CPU count, %(default)s)"
+    )
     p.add_argument("--select", default=None, help="dbt --select, to time part of the project")
     p.add_argument(
         "--groups",

@@ -35,7 +35,9 @@
             {%- endif -%}
         {%- endfor -%}
         {%- do adapter.dispatch('prepare_raw_listing', 'community_warehouse')(root) -%}
-        {%- set found, missing, switched_off, required_missing = [], [], [], [] -%}
+        {%- set needed = raw_sources_read_by_selection() -%}
+        {%- set existing = adapter.dispatch('existing_raw_relations', 'community_warehouse')() -%}
+        {%- set found, missing, switched_off, required_missing, kept = [], [], [], [], [] -%}
         {%- for source_name in base_models_by_source() -%}
             {%- set tables = tables_by_source.get(source_name, []) -%}
             {%- set database_location = source_database_location(source_name) -%}
@@ -46,10 +48,19 @@
                 {%- do register_database_source(source_name, tables, database_location) -%}
             {%- else -%}
                 {%- set folder = root ~ '/' ~ tables[0].meta.get('raw_folder', source_name) -%}
-                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(folder ~ '/**') -%}
-                {%- if files > 0 -%}
+                {#- Reading a source's files can take half a minute at scale (JSON is validated first), and
+                    listing them seconds: a table is left as it is when nothing selected reads it and its
+                    relation exists. -#}
+                {%- set stale = [] -%}
+                {%- for node in tables if node.unique_id in needed or (node.schema ~ '.' ~ node.identifier) | lower not in existing -%}
+                    {%- do stale.append(node) -%}
+                {%- endfor -%}
+                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(folder ~ '/**') if stale else none -%}
+                {%- if files is none -%}
+                    {%- do kept.append(source_name) -%}
+                {%- elif files > 0 -%}
                     {%- do found.append(source_name ~ ' (' ~ '{:,}'.format(files) ~ ' file' ~ ('s' if files != 1) ~ ')') -%}
-                    {%- for node in tables -%}
+                    {%- for node in stale -%}
                         {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
                     {%- endfor -%}
                 {%- elif source_required(source_name) -%}
@@ -81,21 +92,69 @@
         {%- if required_missing -%}
             {{ exceptions.raise_compiler_error(required_source_message(required_missing)) }}
         {%- endif -%}
-        {%- if found | length == 0 and missing | length > 0 -%}
+        {%- if found | length == 0 and kept | length == 0 and missing | length > 0 -%}
             {{ exceptions.raise_compiler_error(empty_raw_root_message(root)) }}
         {%- endif -%}
         {{- log("Raw exports in " ~ root ~ ":", info=True) -}}
-        {{- log("  found (" ~ (found | length) ~ "): " ~ (found | join(', ') or 'none'), info=True) -}}
+        {%- if found or not kept -%}
+            {{- log("  found (" ~ (found | length) ~ "): " ~ (found | join(', ') or 'none'), info=True) -}}
+        {%- endif -%}
         {%- if missing -%}
             {{- log("  no folder, so switched off (" ~ (missing | length) ~ "): " ~ (missing | join(', ')) ~ "  [using_<source>: true makes one required; strict_sources: true makes all]", info=True) -}}
         {%- endif -%}
         {%- if config_given or config_absent -%}
             {{- log("  config/: " ~ (config_given | join(', ') or 'no files') ~ ((";  absent, so empty: " ~ (config_absent | join(', '))) if config_absent else ''), info=True) -}}
         {%- endif -%}
+        {%- if kept -%}
+            {{- log("  not re-read, as no selected model reads their files (" ~ (kept | length) ~ "): " ~ (kept | join(', ')), info=True) -}}
+        {%- endif -%}
         {%- if switched_off -%}
             {{- log("  switched off with using_<source>: false (" ~ (switched_off | length) ~ "): " ~ (switched_off | join(', ')), info=True) -}}
         {%- endif -%}
     {%- endif -%}
+{% endmacro %}
+
+
+{#-
+    The unique ids of the sources the selected nodes read: directly, or through a chain of views and
+    ephemeral models (a staging view reads its base table, not the files). Every source when the
+    selection is unknown.
+-#}
+{% macro raw_sources_read_by_selection() %}
+    {%- if selected_resources is not defined or selected_resources is none -%}
+        {{ return(graph.sources.keys() | list) }}
+    {%- endif -%}
+    {%- set sources, seen = [], [] -%}
+    {%- set frontier = selected_resources | list -%}
+    {#- Follows view chains up to 8 deep (staging views are one deep). -#}
+    {%- for depth in range(8) if frontier -%}
+        {%- set following = [] -%}
+        {%- for unique_id in frontier if unique_id not in seen -%}
+            {%- do seen.append(unique_id) -%}
+            {%- set node = graph.nodes.get(unique_id) -%}
+            {%- for parent in (node.depends_on.nodes if node else []) -%}
+                {%- if parent.startswith('source.') -%}
+                    {%- do sources.append(parent) -%}
+                {%- elif parent in graph.nodes and graph.nodes[parent].config.materialized in ('view', 'ephemeral') -%}
+                    {%- do following.append(parent) -%}
+                {%- endif -%}
+            {%- endfor -%}
+        {%- endfor -%}
+        {%- set frontier = following -%}
+    {%- endfor -%}
+    {{ return(sources | unique | list) }}
+{% endmacro %}
+
+
+{#- Raw relations already in the database, as lower-case `schema.identifier`. -#}
+{% macro duckdb__existing_raw_relations() %}
+    {%- set rows = run_query("select lower(table_schema || '.' || table_name) from information_schema.tables where table_catalog = current_database() and table_schema like 'raw%'") -%}
+    {{ return(rows.columns[0].values() | list) }}
+{% endmacro %}
+
+{#- Elsewhere every raw relation is registered on every run (Spark's file tables are read lazily anyway). -#}
+{% macro default__existing_raw_relations() %}
+    {{ return([]) }}
 {% endmacro %}
 
 

@@ -3,7 +3,10 @@
       - a chain of 25 links k00 - k01 - … - k25, listed in scrambled order: one component, k00;
       - a cycle c3 - c4 - c2 - c1 - c3: one component, c1;
       - two triangles joined by one edge (t5-t6-t7, t1-t2-t3, t7-t2): one component, t1;
-      - z, with no edge: its own component.
+      - a star s5 with leaves s9, s1, s7: one component named by a leaf, s1;
+      - a pair p2 - p1, listed in both directions: one component, p1;
+      - z, with only an edge to itself: its own component.
+    (Chain ends, star points and the pair are leaves, set aside before the propagation.)
     Fails with a row per node whose component differs from that expectation.
 #}
 {%- set chain = [] -%}
@@ -14,13 +17,19 @@
     select node_a, node_b from (values
         {{ chain | join(', ') }},
         ('c3', 'c4'), ('c4', 'c2'), ('c2', 'c1'), ('c1', 'c3'),
-        ('t5', 't6'), ('t6', 't7'), ('t7', 't5'), ('t1', 't2'), ('t2', 't3'), ('t3', 't1'), ('t7', 't2')
+        ('t5', 't6'), ('t6', 't7'), ('t7', 't5'), ('t1', 't2'), ('t2', 't3'), ('t3', 't1'), ('t7', 't2'),
+        ('s9', 's5'), ('s5', 's1'), ('s7', 's5'),
+        ('p2', 'p1'), ('p1', 'p2'),
+        ('z', 'z')
     ) as e (node_a, node_b)
 {%- endset -%}
 {%- set expected = [] -%}
 {%- for i in range(26) -%}{%- do expected.append("('k%02d', 'k00')" | format(i)) -%}{%- endfor -%}
 {%- for n in ['c1', 'c2', 'c3', 'c4'] -%}{%- do expected.append("('" ~ n ~ "', 'c1')") -%}{%- endfor -%}
 {%- for n in ['t1', 't2', 't3', 't5', 't6', 't7'] -%}{%- do expected.append("('" ~ n ~ "', 't1')") -%}{%- endfor -%}
+{%- for n in ['s1', 's5', 's7', 's9'] -%}{%- do expected.append("('" ~ n ~ "', 's1')") -%}{%- endfor -%}
+{%- do expected.append("('p1', 'p1')") -%}
+{%- do expected.append("('p2', 'p1')") -%}
 {%- do expected.append("('z', 'z')") -%}
 {%- set nodes_sql -%}
     select node from (values {{ expected | join(', ') }}) as n (node, component)

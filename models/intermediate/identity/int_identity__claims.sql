@@ -321,12 +321,24 @@ grouped as (
     group by 1, 2, 3, 4, 5, 6
 ),
 
+name_keys as (
+    -- The full name as identity compares it, computed once here for every later step, and once per
+    -- distinct name (the folding is the costliest expression in the identity models).
+    select
+        person_name,
+        {{ person_name_key('person_name') }} as name_key
+    from grouped
+    where person_name is not null
+    group by 1
+),
+
 final as (
-    -- The full name as identity compares it, computed once here for every later step.
     select
         grouped.*,
-        {{ person_name_key('grouped.person_name') }} as name_key
+        name_keys.name_key
     from grouped
+    left join name_keys
+        on grouped.person_name = name_keys.person_name
 )
 
 select * from final

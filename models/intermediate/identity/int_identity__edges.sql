@@ -32,11 +32,32 @@ claimed as (
     where decision = 'links'
 ),
 
-known as (
-    select concat(identifier_type, ':', identifier_value) as identifier_id from claims
+curated_ends as (
+    select
+        identifier_type_a as identifier_type,
+        trim(identifier_value_a) as identifier_value
+    from links
     union
-    select concat(stated_type, ':', stated_value) from claims
-    where stated_value is not null
+    select
+        identifier_type_b as identifier_type,
+        trim(identifier_value_b) as identifier_value
+    from links
+),
+
+known as (
+    -- The curated ends the exports hold, as an account or as a stated identifier (the seed is small:
+    -- the claims are only probed for its rows).
+    select concat(curated_ends.identifier_type, ':', curated_ends.identifier_value) as identifier_id
+    from curated_ends
+    inner join claims
+        on curated_ends.identifier_type = claims.identifier_type
+            and curated_ends.identifier_value = claims.identifier_value
+    union
+    select concat(curated_ends.identifier_type, ':', curated_ends.identifier_value)
+    from curated_ends
+    inner join claims
+        on curated_ends.identifier_type = claims.stated_type
+            and curated_ends.identifier_value = claims.stated_value
 ),
 
 curated as (

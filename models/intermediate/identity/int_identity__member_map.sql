@@ -39,20 +39,37 @@ components as (
     from {{ components }}
 ),
 
+founders as (
+    -- One row per member: its id is hashed once per member, not once per identifier.
+    select
+        labels.label,
+        identifiers.identifier_id as founding_identifier_id,
+        {{ surrogate_key(['identifiers.identifier_id']) }} as member_id
+    from (select distinct label from components) as labels
+    inner join identifiers
+        on labels.label = identifiers.identifier_number
+),
+
 final as (
     select
         identifiers.identifier_id,
         identifiers.identifier_type,
         identifiers.identifier_value,
-        {{ surrogate_key(['founders.identifier_id']) }} as member_id,
-        founders.identifier_id as founding_identifier_id,
+        founders.member_id,
+        founders.founding_identifier_id,
+        -- What members' profiles are built from, carried so that int_members__profile reads one table.
         identifiers.is_account,
-        identifiers.is_bot
+        identifiers.is_bot,
+        identifiers.is_role_address,
+        identifiers.source_count,
+        identifiers.display_name,
+        identifiers.first_seen_at,
+        identifiers.last_seen_at
     from identifiers
     inner join components
         on identifiers.identifier_number = components.node
-    inner join identifiers as founders
-        on components.label = founders.identifier_number
+    inner join founders
+        on components.label = founders.label
 )
 
 select * from final

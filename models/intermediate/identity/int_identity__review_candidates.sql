@@ -23,7 +23,27 @@
     holds a line for the pair.
 #}
 with decisions as (
-    select * from {{ ref('int_identity__claim_decisions') }}
+    -- The claims that link, or were withheld for conflicting names (bots, role and shared-device
+    -- addresses are not for review).
+    select
+        from_identifier_id,
+        to_identifier_id,
+        source_name,
+        rule,
+        claim_strength,
+        person_name,
+        name_key,
+        names_claiming,
+        holder_name_key,
+        decision
+    from {{ ref('int_identity__claim_decisions') }}
+    where decision in ('links', 'conflicting_name', 'shared_conflicting_names')
+),
+
+contested as (
+    select distinct to_identifier_id
+    from decisions
+    where decision in ('shared_conflicting_names', 'conflicting_name')
 ),
 
 member_map as (
@@ -52,14 +72,15 @@ role_local_parts as (
 ),
 
 claim_weights as (
-    -- Each name's weight on each identifier: an own claim 1, a typed one 0.5.
+    -- Each name's weight on each contested identifier: an own claim 1, a typed one 0.5.
     select
-        to_identifier_id,
-        name_key,
-        sum(case when claim_strength = 'own' then 1.0 else 0.5 end) as name_weight
+        decisions.to_identifier_id,
+        decisions.name_key,
+        sum(case when decisions.claim_strength = 'own' then 1.0 else 0.5 end) as name_weight
     from decisions
-    where name_key is not null and decision in ('links', 'conflicting_name', 'shared_conflicting_names')
-        and claim_strength <> 'inferred'
+    inner join contested
+        on decisions.to_identifier_id = contested.to_identifier_id
+    where decisions.name_key is not null and decisions.claim_strength <> 'inferred'
     group by 1, 2
 ),
 

@@ -58,10 +58,6 @@ with member_map as (
     select * from {{ ref('int_identity__member_map') }}
 ),
 
-identifiers as (
-    select * from {{ ref('int_identity__identifiers') }}
-),
-
 free_domains as (
     select email_domain from {{ ref('free_email_domains') }}
 ),
@@ -75,19 +71,7 @@ non_mailbox_domains as (
 ),
 
 member_identifiers as (
-    select
-        member_map.member_id,
-        identifiers.*
-    from member_map
-    inner join identifiers
-        on member_map.identifier_id = identifiers.identifier_id
-),
-
-people as (
-    select member_id
-    from member_identifiers
-    group by 1
-    having max(case when is_account then 1 else 0 end) = 1
+    select * from member_map
 ),
 
 names as (
@@ -245,14 +229,7 @@ rollup as (
                 when member_identifiers.identifier_type = 'billing_customer' then member_identifiers.identifier_value
             end
         ) as billing_customer_id
-    from (
-        select
-            member_identifiers.*,
-            member_map.founding_identifier_id
-        from member_identifiers
-        inner join member_map
-            on member_identifiers.identifier_id = member_map.identifier_id
-    ) as member_identifiers
+    from member_identifiers
     left join staff_accounts
         on member_identifiers.identifier_id = staff_accounts.identifier_id
     group by 1
@@ -281,8 +258,6 @@ final as (
         rollup.has_staff_account or coalesce(internal_members.has_internal_address, false) as is_staff,
         rollup.is_bot
     from rollup
-    inner join people
-        on rollup.member_id = people.member_id
     left join names
         on rollup.member_id = names.member_id and names.name_rank = 1
     left join emails
@@ -293,6 +268,8 @@ final as (
         on rollup.member_id = country_choice.member_id and country_choice.country_rank = 1
     left join member_locations as timezone_choice
         on rollup.member_id = timezone_choice.member_id and timezone_choice.timezone_rank = 1
+    -- A member is a person or a bot with at least one account, not an address alone.
+    where rollup.account_count > 0
 )
 
 select * from final
