@@ -2,9 +2,10 @@
     Why identifiers are one member: every edge inside every member that has more than one identifier,
     with the rule and source that made it. The edges of one member form a connected graph, so any two of
     its identifiers are joined by a chain of these rows; analyses/why_are_these_one_member.sql walks it.
-    A view: it is read for one member at a time, and as a table it would copy every edge.
+    A view: it is read for one member at a time, and as a table it would copy every edge (a table in
+    parity runs, which compare tables).
 #}
-{{ config(materialized='view') }}
+{{ config(materialized='table' if var('parity_materialize_views', false) else 'view') }}
 with edges as (
     select * from {{ ref('int_identity__edges') }}
 ),
