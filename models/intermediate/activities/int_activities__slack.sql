@@ -49,17 +49,21 @@ unioned as (
 ),
 
 final as (
+    -- The columns every int_activities__<source> shares (see union_source_models), then Slack's own.
     select
         unioned.activity_id,
         'slack' as platform,
         unioned.activity_type,
+        case
+            when unioned.slack_user_id is not null then {{ dbt.concat(["'slack_user:'", 'unioned.slack_user_id']) }}
+        end as actor_identifier_id,
         unioned.channel_name,
+        unioned.message_id as content_id,
+        unioned.parent_message_id as parent_content_id,
         unioned.occurred_at,
-        unioned.message_id,
-        unioned.parent_message_id,
+        unioned.slack_user_id is null or unioned.is_bot_message or coalesce(slack_users.is_bot, false) as is_bot_actor,
         unioned.slack_user_id,
-        unioned.bot_id,
-        unioned.slack_user_id is null or unioned.is_bot_message or coalesce(slack_users.is_bot, false) as is_bot
+        unioned.bot_id
     from unioned
     left join slack_users
         on unioned.slack_user_id = slack_users.user_id

@@ -16,7 +16,7 @@ with activities as (
         occurred_at,
         is_staff,
         is_bot
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
     where content_kind is not null and parent_kind is null
 ),
 

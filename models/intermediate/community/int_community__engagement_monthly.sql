@@ -13,7 +13,7 @@ activities as (
     select
         platform,
         occurred_at
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
 ),
 
 as_of as (

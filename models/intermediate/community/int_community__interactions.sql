@@ -19,7 +19,7 @@ with activities as (
         is_bot,
         content_kind,
         parent_kind
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
     where content_kind is not null or parent_kind is not null
 ),
 

@@ -11,11 +11,8 @@ with activities as (
         activity_month,
         cast(occurred_at as date) as activity_date,
         case when is_contribution then 1 else 0 end as is_contribution
-    from {{ ref('fct_activities') }}
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    from {{ ref('int_activities__unioned') }}
+    where is_member_activity
 ),
 
 member_days as (

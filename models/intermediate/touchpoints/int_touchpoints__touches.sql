@@ -12,11 +12,8 @@ with member_activities as (
         activity_type,
         channel_name,
         occurred_at
-    from {{ ref('fct_activities') }}
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    from {{ ref('int_activities__unioned') }}
+    where is_member_activity
 ),
 
 web_sessions as (

@@ -28,7 +28,7 @@ activity_counts as (
         sum(case when activities.activity_type = 'social_mention' then 1 else 0 end) as social_mentions,
         count(distinct case when activities.activity_type = 'event_attended' then activities.content_id end)
             as events_attended
-    from {{ ref('fct_activities') }} as activities
+    from {{ ref('int_activities__unioned') }} as activities
     inner join advocates
         on activities.member_id = advocates.member_id
     where cast(activities.occurred_at as date) <= advocates.as_of_date

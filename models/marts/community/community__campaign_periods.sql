@@ -58,11 +58,8 @@ member_activities as (
         member_id,
         activity_type,
         cast(occurred_at as date) as activity_date
-    from {{ ref('fct_activities') }}
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    from {{ ref('int_activities__unioned') }}
+    where is_member_activity
 ),
 
 first_activity_dates as (

@@ -12,9 +12,10 @@ with activities as (
         activity_month,
         is_staff,
         is_bot,
+        is_member_activity,
         content_kind is not null as is_post,
         content_kind is not null and parent_kind is null as is_root_post
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
     where
         (content_kind is not null or parent_kind is not null)
         and channel_name is not null
@@ -28,10 +29,7 @@ months as (
 
 member_activities as (
     select * from activities
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    where is_member_activity
 ),
 
 first_posts as (

@@ -38,11 +38,8 @@ member_activities as (
         activity_type,
         content_id,
         occurred_at
-    from {{ ref('fct_activities') }}
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    from {{ ref('int_activities__unioned') }}
+    where is_member_activity
 ),
 
 first_activities as (

@@ -16,11 +16,8 @@ with activities as (
         weight,
         occurred_at,
         cast(occurred_at as date) as activity_date
-    from {{ ref('fct_activities') }}
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    from {{ ref('int_activities__unioned') }}
+    where is_member_activity
 ),
 
 as_of as (

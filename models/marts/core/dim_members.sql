@@ -15,7 +15,7 @@ activities as (
         platform,
         occurred_at,
         is_contribution
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
     where member_id is not null
 ),
 

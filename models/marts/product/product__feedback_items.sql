@@ -139,7 +139,7 @@ activities as (
         parent_kind,
         is_staff,
         is_bot
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
 ),
 
 authors as (

@@ -53,17 +53,14 @@ member_activities as (
     select
         member_id,
         occurred_at
-    from {{ ref('fct_activities') }}
-    where
-        member_id is not null
-        and not is_staff
-        and not is_bot
+    from {{ ref('int_activities__unioned') }}
+    where is_member_activity
 ),
 
 data_end as (
     -- Open opportunities are followed up to the last activity in the exports.
     select max(occurred_at) as last_activity_at
-    from {{ ref('fct_activities') }}
+    from {{ ref('int_activities__unioned') }}
 ),
 
 influence as (
