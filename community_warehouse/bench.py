@@ -2,7 +2,9 @@
 
 Prints wall time and peak memory of each step (the build, then the identity and the community models
 re-run on their own, then the attribution and sales models), row counts of the main models, and dbt's slowest nodes;
-writes the same as JSON beside the data. Example (the scale the project is designed for):
+then the limit: plain DuckDB on the same exports (`community_warehouse.bench_limit`: parse the Slack export,
+compute monthly engagement) and the build's ratio to it. Writes the same as JSON beside the data.
+Example (the scale the project is designed for):
 
     python -m community_warehouse.bench --members 1000000 --months 12
 """
@@ -146,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     # Groups are re-run when every model built, even if a data test failed (a --select build runs tests
     # whose other side was not selected).
     models_ok = all(r["status"] == "success" for r in results if r["unique_id"].startswith("model."))
+    all_times = {r["unique_id"]: round(r["execution_time"], 2) for r in results}
     slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:10]
     report["slowest_nodes"] = {r["unique_id"]: round(r["execution_time"], 2) for r in slowest}
 
@@ -161,6 +164,27 @@ def main(argv: list[str] | None = None) -> int:
             report[f"{group}_models_seconds"] = round(rerun.seconds, 1)
             report[f"{group}_models_peak_rss_mb"] = round(rerun.peak_rss_mb)
             report[f"{group}_models_seconds_in_sql"] = round(sum(r["execution_time"] for r in group_results), 1)
+
+    if (raw / "slack").is_dir():
+        limit_cmd = [sys.executable, "-m", "community_warehouse.bench_limit", "--raw", str(raw)]
+        print("running:", " ".join(limit_cmd), file=sys.stderr)
+        limit = run_measured(limit_cmd, env=env, cwd=PROJECT_ROOT, echo=False)
+        if limit.returncode == 0:
+            figures = json.loads(limit.output.strip().splitlines()[-1])
+            slack_parse = next((t for uid, t in all_times.items() if uid.endswith(".base_slack__messages")), None)
+            report["limit"] = {
+                "seconds": round(limit.seconds, 1),
+                "peak_rss_mb": round(limit.peak_rss_mb),
+                "slack_day_files": figures["slack_day_files"],
+                "slack_messages": figures["slack_messages"],
+                "parse_seconds": figures["parse_seconds"],
+                "engagement_seconds": figures["engagement_seconds"],
+                "build_ratio": round(build.seconds / limit.seconds, 1),
+                "slack_parse_ratio": round(slack_parse / figures["parse_seconds"], 1) if slack_parse else None,
+                "project_slack_parse_seconds": slack_parse,
+            }
+        else:
+            report["limit"] = {"error": limit.output[-2000:]}
 
     with duckdb.connect(str(db), read_only=True) as con:
         report["rows"] = {}
@@ -194,6 +218,24 @@ def main(argv: list[str] | None = None) -> int:
                 f"peak RSS {report[f'{group}_models_peak_rss_mb']:,} MB   "
                 f"({report[f'{group}_models']} {group} models re-run on their own)"
             )
+    limit = report.get("limit")
+    if limit and "error" not in limit:
+        print(
+            f"limit:     {limit['seconds']:>8} s   peak RSS {limit['peak_rss_mb']:,} MB   plain DuckDB on the same "
+            f"exports: {limit['slack_messages']:,} Slack messages from {limit['slack_day_files']:,} day files "
+            f"parsed in {limit['parse_seconds']} s, monthly engagement in {limit['engagement_seconds']} s"
+        )
+        print(
+            f"ratio:     the dbt build takes {limit['build_ratio']}x the limit"
+            + (
+                f"; base_slack__messages takes {limit['slack_parse_ratio']}x the plain parse "
+                f"({limit['project_slack_parse_seconds']} s)"
+                if limit["slack_parse_ratio"]
+                else ""
+            )
+        )
+    elif limit:
+        print(f"limit:     FAILED\n{limit['error']}")
     for relation, n in report["rows"].items():
         print(f"  {relation:<45} {'—' if n is None else format(n, ','):>14}")
     print("slowest nodes (s):")

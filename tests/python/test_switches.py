@@ -1,18 +1,20 @@
 """Sources switched off (`using_<source>: false`) in any mix: the whole project still builds and tests.
 
-Which mixes: a covering design rather than one build per source. Number the 14 sources in binary (4 bits);
-for each bit and each of its values, one build switches off the sources with that value of that bit. That
-is 8 builds instead of 14, and it proves more than one-off-at-a-time did: every source is off in 4 builds,
-and for every ordered pair of sources (X, Y) some build has X off while Y is on, the mix where a
+Which mixes: a covering design rather than one build per source. Give each of the 14 sources its own
+3-element subset of six builds; a build switches off the sources whose subset holds it. No subset contains
+another, so for every ordered pair of sources (X, Y) some build has X off while Y is on: the mix where a
 placeholder branch of X meets the real rows of Y (a union with mismatched types, a join on a missing
-column). One-off-at-a-time covered X off only with everything else on.
+column). Six builds is the fewest that can do this for 14 sources (Sperner: five builds give at most
+C(5, 2) = 10 such subsets), against 14 for one-off-at-a-time, which also covered X off only with
+everything else on. Every source is off in three builds; each build switches off seven sources.
 """
 
 from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from itertools import permutations
+from itertools import combinations, permutations
+from math import comb
 
 import pytest
 
@@ -23,19 +25,28 @@ pytestmark = pytest.mark.dbt
 
 def switch_off_mixes(sources: list[str]) -> dict[str, list[str]]:
     """Build name -> the sources it switches off (see the module docstring)."""
-    bits = max(1, (len(sources) - 1).bit_length())
-    return {
-        f"bit{bit}={value}": [s for i, s in enumerate(sources) if (i >> bit) & 1 == value]
-        for bit in range(bits)
-        for value in (0, 1)
-    }
+    builds = next(b for b in range(1, 64) if comb(b, b // 2) >= len(sources))
+    counts = [0] * builds
+    subsets = []
+    for _ in sources:
+        # The unused half-size subset whose builds switch off the fewest sources so far (first on ties),
+        # so every build switches off about as many sources as every other.
+        best = min(
+            (c for c in combinations(range(builds), builds // 2) if c not in subsets),
+            key=lambda c: sum(counts[b] for b in c),
+        )
+        subsets.append(best)
+        for b in best:
+            counts[b] += 1
+    return {f"build{b}": [s for s, subset in zip(sources, subsets, strict=True) if b in subset] for b in range(builds)}
 
 
 def test_the_mixes_cover_every_source_and_every_pair():
     sources = all_sources()
     mixes = list(switch_off_mixes(sources).values())
-    assert len(mixes) == 8 and len(sources) == 14
-    assert all(sum(s in off for off in mixes) == 4 for s in sources)
+    assert len(mixes) == 6 and len(sources) == 14
+    assert all(sum(s in off for off in mixes) == 3 for s in sources)
+    assert sorted(len(off) for off in mixes) == [7] * 6
     for x, y in permutations(sources, 2):
         assert any(x in off and y not in off for off in mixes), (x, y)
     assert all(off and len(off) < len(sources) for off in mixes)  # never none, never all
