@@ -59,10 +59,19 @@
                 {%- if files is none -%}
                     {%- do kept.append(source_name) -%}
                 {%- elif files > 0 -%}
-                    {%- do found.append(source_name ~ ' (' ~ '{:,}'.format(files) ~ ' file' ~ ('s' if files != 1) ~ ')') -%}
+                    {#- On DuckDB a table whose files were parsed before reads only the new or changed ones. -#}
+                    {%- set changed, cached = [], [] -%}
                     {%- for node in stale -%}
-                        {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
+                        {%- set loaded = adapter.dispatch('register_raw_source', 'community_warehouse')(node, root) -%}
+                        {%- if loaded is mapping and not loaded.rebuilt -%}
+                            {%- do cached.append(node.name) -%}
+                            {%- if loaded.parsed or loaded.removed -%}
+                                {%- do changed.append(node.name ~ ' ' ~ loaded.parsed ~ (' (' ~ loaded.removed ~ ' gone)' if loaded.removed else '')) -%}
+                            {%- endif -%}
+                        {%- endif -%}
                     {%- endfor -%}
+                    {%- set news = ('; new or changed files parsed: ' ~ (changed | join(', '))) if changed else ('; no file new or changed' if cached | length == stale | length else '') -%}
+                    {%- do found.append(source_name ~ ' (' ~ '{:,}'.format(files) ~ ' file' ~ ('s' if files != 1) ~ news ~ ')') -%}
                 {%- elif source_required(source_name) -%}
                     {%- do required_missing.append([source_name, folder]) -%}
                 {%- else -%}
@@ -289,6 +298,12 @@
 
 {% macro duckdb__create_raw_view(node, body) %}
     {%- do run_query("create schema if not exists " ~ api.Relation.create(database=node.database, schema=node.schema)) -%}
+    {#- A table parsed from files before (duckdb__register_raw_source), and its file list, give way. -#}
+    {%- set kinds = duckdb__raw_relation_kinds(node.schema, [node.identifier, node.identifier ~ '__files']) -%}
+    {%- if kinds.get(node.identifier | lower) == 'BASE TABLE' -%}
+        {%- do duckdb__drop_raw_relation(node.schema, node.identifier, kinds) -%}
+    {%- endif -%}
+    {%- do duckdb__drop_raw_relation(node.schema, node.identifier ~ '__files', kinds) -%}
     {%- do run_query("create or replace view " ~ api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) ~ " as " ~ body) -%}
 {% endmacro %}
 
@@ -345,16 +360,68 @@
 {% endmacro %}
 
 
+{#
+    On DuckDB each raw relation is a table holding every record of its files, parsed once
+    (`raw_<source>.<table>`), beside a list of the files it holds (`<table>__files`: name, size and
+    modification time). Each run lists the folder (names and sizes only, not contents) and parses only
+    the files that are new or whose size or time changed; rows of changed and vanished files are
+    replaced or removed. The first run, `--full-refresh`, a different raw folder, or a change to the
+    table's declared columns parse every file again. DECISIONLOG.md, "Reading raw exports".
+    Returns {'files': files in the folder, 'parsed': files parsed this run, 'removed': files gone,
+    'rebuilt': whether every file was parsed}.
+#}
 {% macro duckdb__register_raw_source(node, root) %}
     {%- set spec = node.meta.raw -%}
     {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
     {%- set pattern = root ~ '/' ~ folder ~ '/' ~ spec.path -%}
-    {%- set files = run_query("select count(*) from glob('" ~ pattern ~ "')").columns[0].values()[0] -%}
+    {%- set prefix_length = (root ~ '/') | length -%}
+    {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) -%}
+    {%- set files_relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier ~ '__files') -%}
+    {%- set signature = local_md5(tojson(spec) ~ '|' ~ root) -%}
+    {%- set listing -%}
+        create or replace temporary table community_raw_listing as
+        select filename as path, substr(filename, {{ prefix_length + 1 }}) as file_name, size as file_size, last_modified as modified_at
+        from read_blob({{ sql_string_literal(pattern) }})
+    {%- endset -%}
+    {%- do run_query(listing) -%}
+    {%- set files = run_query("select count(*) from community_raw_listing").columns[0].values()[0] -%}
     {%- if files == 0 -%}
         {{ exceptions.raise_compiler_error(missing_raw_message(node, pattern, root)) }}
     {%- endif -%}
-    {%- set prefix_length = (root ~ '/') | length -%}
-
+    {%- set kinds = duckdb__raw_relation_kinds(node.schema, [node.identifier, node.identifier ~ '__files']) -%}
+    {%- set rebuild = flags.FULL_REFRESH or kinds.get(node.identifier | lower) != 'BASE TABLE' or kinds.get((node.identifier ~ '__files') | lower) != 'BASE TABLE' -%}
+    {%- if not rebuild -%}
+        {%- set stale_signature = run_query("select count(*) from " ~ files_relation ~ " where signature <> " ~ sql_string_literal(signature)).columns[0].values()[0] -%}
+        {%- set rebuild = stale_signature > 0 -%}
+    {%- endif -%}
+    {%- set delta -%}
+        create or replace temporary table community_raw_delta as
+        select listing.path, listing.file_name, listing.file_size, listing.modified_at, true as is_present
+        from community_raw_listing as listing
+        {%- if not rebuild %}
+        where not exists (
+            select 1 from {{ files_relation }} as loaded
+            where loaded.file_name = listing.file_name
+                and loaded.file_size = listing.file_size
+                and loaded.modified_at = listing.modified_at
+        )
+        union all
+        select null, loaded.file_name, null, null, false
+        from {{ files_relation }} as loaded
+        where loaded.file_name not in (select file_name from community_raw_listing)
+        {%- endif %}
+    {%- endset -%}
+    {%- do run_query(delta) -%}
+    {%- set counts = run_query("select count(*) filter (where is_present), count(*) filter (where not is_present) from community_raw_delta").rows[0] -%}
+    {%- set file_count, removed = counts[0], counts[1] -%}
+    {%- if file_count == 0 and removed == 0 -%}
+        {{ return({'files': files, 'parsed': 0, 'removed': 0, 'rebuilt': false}) }}
+    {%- endif -%}
+    {#- The files to parse, as a list value: file names never become SQL text. -#}
+    {%- do run_query("set variable community_raw_files = (select coalesce(list(path order by path), []) from community_raw_delta where is_present)") -%}
+    {%- set files_expression = "getvariable('community_raw_files')" -%}
+    {%- set body = '' -%}
+    {%- if file_count > 0 -%}
     {%- if spec.format in ('json', 'json_document') -%}
         {#-
             Files that do not parse (truncated, not JSON, or not the expected array/object) would fail
@@ -367,8 +434,8 @@
         -#}
         {%- set opening = '[' if spec.format == 'json' else '{' -%}
         {%- set valid = "json_valid(content) and regexp_matches(content, '^\\s*\\" ~ opening ~ "')" -%}
-        {%- if spec.format == 'json' or files <= 1000 -%}
-            {%- set bad_files = run_query("select count(*) from read_text('" ~ pattern ~ "') where not (" ~ valid ~ ")").columns[0].values()[0] -%}
+        {%- if spec.format == 'json' or file_count <= 1000 -%}
+            {%- set bad_files = run_query("select count(*) from read_text(" ~ files_expression ~ ") where not (" ~ valid ~ ")").columns[0].values()[0] -%}
         {%- else -%}
             {%- set bad_files = none -%}
         {%- endif -%}
@@ -378,7 +445,7 @@
                 with records as (
                     select json, filename
                     from read_json_objects(
-                        '{{ pattern }}',
+                        {{ files_expression }},
                         format = '{{ "array" if spec.format == "json" else "unstructured" }}',
                         filename = true
                         {%- if spec.format == 'json_document' %},
@@ -401,7 +468,7 @@
             {%- set body -%}
                 with files as (
                     select filename, content, {{ valid }} as is_valid
-                    from read_text('{{ pattern }}')
+                    from read_text({{ files_expression }})
                 ),
 
                 records as (
@@ -428,7 +495,7 @@
             {%- endset -%}
         {%- endif -%}
     {%- elif spec.format == 'csv' -%}
-        {%- set reader = "read_csv('" ~ pattern ~ "', header = true, all_varchar = true, union_by_name = true, filename = '_file_path')" -%}
+        {%- set reader = "read_csv(" ~ files_expression ~ ", header = true, all_varchar = true, union_by_name = true, filename = '_file_path')" -%}
         {%- set present = run_query("select * from " ~ reader ~ " limit 0").column_names -%}
         {%- for required in spec.get('required', []) if required not in present -%}
             {{ exceptions.raise_compiler_error(missing_column_message(node, pattern, required, present | reject('equalto', '_file_path') | list)) }}
@@ -439,11 +506,11 @@
                 {% if column in present %}"{{ column }}"{% else %}cast(null as varchar){% endif %} as "{{ column }}",
             {%- endfor %}
                 substr(_file_path, {{ prefix_length + 1 }}) as _file_name,
-                {
+                to_json({
                 {%- for column in present if column != '_file_path' -%}
                     {{ sql_string_literal(column) }}: "{{ column }}"{{ ", " if not loop.last }}
                 {%- endfor -%}
-                } as _raw_record,
+                }) as _raw_record,
                 cast(null as varchar) as _parse_error
             from {{ reader }}
         {%- endset -%}
@@ -451,7 +518,51 @@
         {{ exceptions.raise_compiler_error("Source `" ~ node.source_name ~ "." ~ node.name ~ "`: unknown raw format '" ~ spec.format ~ "' (expected json or csv).") }}
     {%- endif -%}
 
-    {%- do duckdb__create_raw_view(node, body) -%}
+    {%- endif -%}
+    {%- if rebuild -%}
+        {%- do duckdb__drop_raw_relation(node.schema, node.identifier, kinds) -%}
+        {%- do duckdb__drop_raw_relation(node.schema, node.identifier ~ '__files', kinds) -%}
+        {%- do run_query("create schema if not exists " ~ api.Relation.create(database=node.database, schema=node.schema)) -%}
+        {%- do run_query("create table " ~ relation ~ " as " ~ body) -%}
+        {%- do run_query("create table " ~ files_relation ~ " as select file_name, file_size, modified_at, " ~ sql_string_literal(signature) ~ " as signature from community_raw_delta") -%}
+    {%- else -%}
+        {%- do run_query("delete from " ~ relation ~ " where _file_name in (select file_name from community_raw_delta)") -%}
+        {%- if file_count > 0 -%}
+            {%- do run_query("insert into " ~ relation ~ " by name select * from (" ~ body ~ ")") -%}
+        {%- endif -%}
+        {%- do run_query("delete from " ~ files_relation ~ " where file_name in (select file_name from community_raw_delta)") -%}
+        {%- do run_query("insert into " ~ files_relation ~ " select file_name, file_size, modified_at, " ~ sql_string_literal(signature) ~ " from community_raw_delta where is_present") -%}
+    {%- endif -%}
+    {{ return({'files': files, 'parsed': file_count, 'removed': removed, 'rebuilt': rebuild}) }}
+{% endmacro %}
+
+
+{#- Table type ('BASE TABLE', 'VIEW') of each named relation of `schema` that exists, by lower-case name. -#}
+{% macro duckdb__raw_relation_kinds(schema, identifiers) %}
+    {%- set names = [] -%}
+    {%- for identifier in identifiers -%}
+        {%- do names.append(sql_string_literal(identifier | lower)) -%}
+    {%- endfor -%}
+    {%- set query -%}
+        select lower(table_name), table_type from information_schema.tables
+        where table_catalog = current_database() and lower(table_schema) = {{ sql_string_literal(schema | lower) }}
+            and lower(table_name) in ({{ names | join(', ') }})
+    {%- endset -%}
+    {%- set kinds = {} -%}
+    {%- for row in run_query(query) -%}
+        {%- do kinds.update({row[0]: row[1]}) -%}
+    {%- endfor -%}
+    {{ return(kinds) }}
+{% endmacro %}
+
+
+{#- Drops a raw relation whatever it is (a view before, a table now, or the other way round). -#}
+{% macro duckdb__drop_raw_relation(schema, identifier, kinds=none) %}
+    {%- set kinds = kinds if kinds is not none else duckdb__raw_relation_kinds(schema, [identifier]) -%}
+    {%- set kind = kinds.get(identifier | lower) -%}
+    {%- if kind -%}
+        {%- do run_query("drop " ~ ("view" if kind == 'VIEW' else "table") ~ " " ~ api.Relation.create(database=target.database, schema=schema, identifier=identifier)) -%}
+    {%- endif -%}
 {% endmacro %}
 
 

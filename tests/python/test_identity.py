@@ -66,7 +66,7 @@ def test_role_addresses_and_shared_devices_link_nobody(demo_db):
 @pytest.fixture(scope="module")
 def with_and_without_discord(demo_raw, tmp_path_factory):
     work = tmp_path_factory.mktemp("stability")
-    select = ["build", "--select", "+int_identity__member_map", "--exclude", "test_type:data"]
+    select = ["build", "--select", "+int_identity__member_map", "--exclude-resource-type", "test", "unit_test"]
     before = run_dbt(select, demo_raw, work / "before", vars_={"using_discord": False}).ok().db
     after = run_dbt(select, demo_raw, work / "after").ok().db
     query = (
