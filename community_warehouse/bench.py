@@ -3,7 +3,9 @@
 Prints wall time and peak memory of each step (the build, then the identity and the community models
 re-run on their own, then the attribution and sales models), row counts of the main models, and dbt's slowest nodes;
 then the limit: plain DuckDB on the same exports (`community_warehouse.bench_limit`: parse the Slack export,
-compute monthly engagement) and the build's ratio to it. Writes the same as JSON beside the data.
+compute monthly engagement) and the build's ratio to it. Last, a daily refresh (`--no-daily` skips it): one
+more day of exports arrives (`add_one_day`) and the same `dbt build` runs again on the same warehouse.
+Writes the same as JSON beside the data.
 Example (the scale the project is designed for):
 
     python -m community_warehouse.bench --members 1000000 --months 12
@@ -14,8 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -87,6 +91,47 @@ REPEATED = {
 }
 
 
+def _shift_ts(ts: str, seconds: int) -> str:
+    whole, _, fraction = ts.partition(".")
+    return f"{int(whole) + seconds}.{fraction}" if fraction else str(int(whole) + seconds)
+
+
+def add_one_day(raw: Path) -> list[Path]:
+    """What one more day of exports changes in `raw`; returns the files it added (to remove afterwards).
+
+    Slack: every channel gets a day file for the day after its last, holding that last day's messages a
+    day later. Discourse: the newest 1/365 of the topic files are fetched again (new and updated topics).
+    Every other file (Slack's users and channels, Discord's channel exports, the CSV tables a sync
+    rewrites) is exported again whole: its modification time moves, so the build must treat it as changed.
+    """
+    added: list[Path] = []
+    for channel in sorted(p for p in (raw / "slack").glob("*") if p.is_dir()):
+        days = sorted(f for f in channel.glob("*.json") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.stem))
+        if not days:
+            continue
+        messages = json.loads(days[-1].read_text())
+        for message in messages:
+            for key in ("ts", "thread_ts"):
+                if message.get(key):
+                    message[key] = _shift_ts(message[key], 86_400)
+        new = channel / f"{date.fromisoformat(days[-1].stem) + timedelta(days=1)}.json"
+        new.write_text(json.dumps(messages))
+        added.append(new)
+    topics = sorted((raw / "discourse" / "topics").glob("*.json"), key=lambda f: int(f.stem) if f.stem.isdigit() else 0)
+    refetched = set(topics[-max(1, len(topics) // 365) :]) if topics else set()
+    now = time.time()
+    for f in raw.rglob("*"):
+        relative = f.relative_to(raw).parts
+        if not f.is_file() or relative[0] in ("_truth",) or f in added:
+            continue
+        if relative[0] == "slack" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.stem):
+            continue  # past day files do not change
+        if relative[:2] == ("discourse", "topics") and f not in refetched:
+            continue
+        os.utime(f, (now, now))
+    return added
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m community_warehouse.bench",
@@ -106,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(REPEATED),
         help="model groups to re-run on their own after the build, comma-separated (default: %(default)s)",
     )
+    p.add_argument("--no-daily", action="store_true", help="skip the daily refresh (one more day, build again)")
     args = p.parse_args(argv)
     groups = [g for g in args.groups.split(",") if g]
     unknown = set(groups) - set(REPEATED)
@@ -186,6 +232,25 @@ def main(argv: list[str] | None = None) -> int:
         else:
             report["limit"] = {"error": limit.output[-2000:]}
 
+    if not args.no_daily and build.returncode == 0:
+        added = add_one_day(raw)
+        try:
+            print(f"running (one more day: {len(added)} Slack day files added): {' '.join(cmd)}", file=sys.stderr)
+            daily = run_measured(cmd, env=env, cwd=PROJECT_ROOT, echo=False)
+        finally:
+            for f in added:
+                f.unlink(missing_ok=True)
+        report["daily"] = {
+            "seconds": round(daily.seconds, 1),
+            "peak_rss_mb": round(daily.peak_rss_mb),
+            "ok": daily.returncode == 0,
+            "share_of_full_build": round(daily.seconds / build.seconds, 3),
+            "slack_day_files_added": len(added),
+            "taken_in": next(
+                (line.split("found", 1)[1] for line in daily.output.splitlines() if "found (" in line), ""
+            ),
+        }
+
     with duckdb.connect(str(db), read_only=True) as con:
         report["rows"] = {}
         for relation in COUNTED:
@@ -218,6 +283,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"peak RSS {report[f'{group}_models_peak_rss_mb']:,} MB   "
                 f"({report[f'{group}_models']} {group} models re-run on their own)"
             )
+    daily = report.get("daily")
+    if daily:
+        print(
+            f"one more day: {daily['seconds']:>5} s   peak RSS {daily['peak_rss_mb']:,} MB   "
+            f"{'ok' if daily['ok'] else 'FAILED'}   {daily['share_of_full_build']:.0%} of the full build"
+        )
+        print(f"  taken in:{daily['taken_in']}")
     limit = report.get("limit")
     if limit and "error" not in limit:
         print(

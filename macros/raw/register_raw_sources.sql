@@ -361,12 +361,15 @@
 
 
 {#
-    On DuckDB each raw relation is a table holding every record of its files, parsed once
-    (`raw_<source>.<table>`), beside a list of the files it holds (`<table>__files`: name, size and
+    On DuckDB a table read from many files (its `path` is a glob: Slack day files, Discourse topics, one
+    guest list per event) is kept as a table holding every record of its files, parsed once
+    (`raw_<source>.<table>`), beside the list of files it holds (`<table>__files`: name, size and
     modification time). Each run lists the folder (names and sizes only, not contents) and parses only
     the files that are new or whose size or time changed; rows of changed and vanished files are
     replaced or removed. The first run, `--full-refresh`, a different raw folder, or a change to the
-    table's declared columns parse every file again. DECISIONLOG.md, "Reading raw exports".
+    table's declared columns parse every file again. A table exported as one file (a CSV a sync rewrites
+    whole) stays a view over that file: every new export changes the whole file, so keeping a parsed
+    copy would only add a write. DECISIONLOG.md, "Reading raw exports".
     Returns {'files': files in the folder, 'parsed': files parsed this run, 'removed': files gone,
     'rebuilt': whether every file was parsed}.
 #}
@@ -378,6 +381,7 @@
     {%- set relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) -%}
     {%- set files_relation = api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier ~ '__files') -%}
     {%- set signature = local_md5(tojson(spec) ~ '|' ~ root) -%}
+    {%- set cached = '*' in spec.path or '?' in spec.path or '[' in spec.path -%}
     {%- set listing -%}
         create or replace temporary table community_raw_listing as
         select filename as path, substr(filename, {{ prefix_length + 1 }}) as file_name, size as file_size, last_modified as modified_at
@@ -389,7 +393,7 @@
         {{ exceptions.raise_compiler_error(missing_raw_message(node, pattern, root)) }}
     {%- endif -%}
     {%- set kinds = duckdb__raw_relation_kinds(node.schema, [node.identifier, node.identifier ~ '__files']) -%}
-    {%- set rebuild = flags.FULL_REFRESH or kinds.get(node.identifier | lower) != 'BASE TABLE' or kinds.get((node.identifier ~ '__files') | lower) != 'BASE TABLE' -%}
+    {%- set rebuild = not cached or flags.FULL_REFRESH or kinds.get(node.identifier | lower) != 'BASE TABLE' or kinds.get((node.identifier ~ '__files') | lower) != 'BASE TABLE' -%}
     {%- if not rebuild -%}
         {%- set stale_signature = run_query("select count(*) from " ~ files_relation ~ " where signature <> " ~ sql_string_literal(signature)).columns[0].values()[0] -%}
         {%- set rebuild = stale_signature > 0 -%}
@@ -418,8 +422,12 @@
         {{ return({'files': files, 'parsed': 0, 'removed': 0, 'rebuilt': false}) }}
     {%- endif -%}
     {#- The files to parse, as a list value: file names never become SQL text. -#}
-    {%- do run_query("set variable community_raw_files = (select coalesce(list(path order by path), []) from community_raw_delta where is_present)") -%}
-    {%- set files_expression = "getvariable('community_raw_files')" -%}
+    {%- if cached -%}
+        {%- do run_query("set variable community_raw_files = (select coalesce(list(path order by path), []) from community_raw_delta where is_present)") -%}
+        {%- set files_expression = "getvariable('community_raw_files')" -%}
+    {%- else -%}
+        {%- set files_expression = sql_string_literal(pattern) -%}
+    {%- endif -%}
     {%- set body = '' -%}
     {%- if file_count > 0 -%}
     {%- if spec.format in ('json', 'json_document') -%}
@@ -506,11 +514,12 @@
                 {% if column in present %}"{{ column }}"{% else %}cast(null as varchar){% endif %} as "{{ column }}",
             {%- endfor %}
                 substr(_file_path, {{ prefix_length + 1 }}) as _file_name,
-                to_json({
+                {#- Kept parsed, the record is JSON so files with different headers fit one table. -#}
+                {{ 'to_json(' if cached }}{
                 {%- for column in present if column != '_file_path' -%}
                     {{ sql_string_literal(column) }}: "{{ column }}"{{ ", " if not loop.last }}
                 {%- endfor -%}
-                }) as _raw_record,
+                }{{ ')' if cached }} as _raw_record,
                 cast(null as varchar) as _parse_error
             from {{ reader }}
         {%- endset -%}
@@ -519,7 +528,9 @@
     {%- endif -%}
 
     {%- endif -%}
-    {%- if rebuild -%}
+    {%- if not cached -%}
+        {%- do duckdb__create_raw_view(node, body) -%}
+    {%- elif rebuild -%}
         {%- do duckdb__drop_raw_relation(node.schema, node.identifier, kinds) -%}
         {%- do duckdb__drop_raw_relation(node.schema, node.identifier ~ '__files', kinds) -%}
         {%- do run_query("create schema if not exists " ~ api.Relation.create(database=node.database, schema=node.schema)) -%}
