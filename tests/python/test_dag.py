@@ -3,7 +3,9 @@ rules, which the project cannot install from the hub):
 
 - layers point down: staging reads sources, seeds and staging; intermediate models read no mart; only
   marts (and analyses, exposures) read marts;
-- a model reads at most MAX_PARENTS models and sources, except the ones listed with their reason.
+- a model reads at most MAX_PARENTS models and sources, except the ones listed with their reason;
+- nullability is declared once, as a column's `not_null` constraint: no per-column `not_null` test, and
+  every model or seed that declares one carries the `declared_not_null` test that checks them all.
 
 Each rule is also run on a small hand-built manifest that breaks it, so a rule that stopped finding
 anything would fail here.
@@ -63,6 +65,27 @@ def wide_models(manifest: dict, allowed: dict[str, str]) -> list[str]:
     return found
 
 
+def nullability_violations(manifest: dict) -> list[str]:
+    nodes = manifest["nodes"]
+    checked = set()
+    found = []
+    for node in nodes.values():
+        if node["resource_type"] != "test":
+            continue
+        name = (node.get("test_metadata") or {}).get("name")
+        if name == "not_null":
+            found.append(f"{node['name']}: declare the column `constraints: [{{type: not_null}}]` instead")
+        elif name == "declared_not_null":
+            checked.add(node["attached_node"])
+    for node_id, node in nodes.items():
+        declares = any(
+            c["type"] == "not_null" for col in node.get("columns", {}).values() for c in col.get("constraints", [])
+        )
+        if declares and node_id not in checked:
+            found.append(f"{node['name']} declares not_null columns but carries no declared_not_null test")
+    return found
+
+
 @pytest.fixture(scope="module")
 def manifest(demo_db) -> dict:
     return json.loads((PROJECT_ROOT / "target" / "manifest.json").read_text())
@@ -76,6 +99,37 @@ def test_models_read_few_parents(manifest):
     assert wide_models(manifest, WIDE_MODELS) == []
     names = {n["name"] for n in manifest["nodes"].values() if n["resource_type"] == "model"}
     assert set(WIDE_MODELS) <= names, f"listed but gone: {sorted(set(WIDE_MODELS) - names)}"
+
+
+def test_nullability_is_declared_once(manifest):
+    assert nullability_violations(manifest) == []
+
+
+def test_the_nullability_rule_finds_what_breaks_it():
+    column = {"name": "a", "constraints": [{"type": "not_null"}]}
+    manifest = {
+        "nodes": {
+            "model.p.m1": {"resource_type": "model", "name": "m1", "columns": {"a": column}},
+            "model.p.m2": {"resource_type": "model", "name": "m2", "columns": {"a": column}},
+            "model.p.m3": {"resource_type": "model", "name": "m3", "columns": {"a": {"name": "a", "constraints": []}}},
+            "test.p.t1": {
+                "resource_type": "test",
+                "name": "declared_not_null_m1_",
+                "test_metadata": {"name": "declared_not_null"},
+                "attached_node": "model.p.m1",
+            },
+            "test.p.t2": {
+                "resource_type": "test",
+                "name": "not_null_m3_a",
+                "test_metadata": {"name": "not_null"},
+                "attached_node": "model.p.m3",
+            },
+        }
+    }
+    assert nullability_violations(manifest) == [
+        "not_null_m3_a: declare the column `constraints: [{type: not_null}]` instead",
+        "m2 declares not_null columns but carries no declared_not_null test",
+    ]
 
 
 def _model(name: str, folder: str, parents: list[str]) -> tuple[str, dict]:
