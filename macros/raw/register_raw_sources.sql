@@ -34,7 +34,7 @@
                 {%- do tables_by_source.setdefault(node.source_name, []).append(node) -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- set present = adapter.dispatch('prepare_raw_listing', 'community_warehouse')(root) or none -%}
+        {%- set raw_listing = adapter.dispatch('prepare_raw_listing', 'community_warehouse')(root) or none -%}
         {%- set needed = raw_sources_read_by_selection() -%}
         {%- set existing = adapter.dispatch('existing_raw_relations', 'community_warehouse')() -%}
         {%- set found, missing, switched_off, required_missing, kept = [], [], [], [], [] -%}
@@ -55,14 +55,14 @@
                 {%- for node in tables if node.unique_id in needed or (node.schema ~ '.' ~ node.identifier) | lower not in existing -%}
                     {%- do stale.append(node) -%}
                 {%- endfor -%}
-                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(folder ~ '/**', present) if stale else none -%}
+                {%- set files = adapter.dispatch('raw_file_count', 'community_warehouse')(folder ~ '/**', raw_listing) if stale else none -%}
                 {%- if files is none -%}
                     {%- do kept.append(source_name) -%}
                 {%- elif files > 0 -%}
                     {#- On DuckDB a table whose files were parsed before reads only the new or changed ones. -#}
                     {%- set changed, cached = [], [] -%}
                     {%- for node in stale -%}
-                        {%- set loaded = adapter.dispatch('register_raw_source', 'community_warehouse')(node, root, present) -%}
+                        {%- set loaded = adapter.dispatch('register_raw_source', 'community_warehouse')(node, root, raw_listing) -%}
                         {%- if loaded is mapping and not loaded.rebuilt -%}
                             {%- do cached.append(node.name) -%}
                             {%- if loaded.parsed or loaded.removed -%}
@@ -77,7 +77,7 @@
                 {%- else -%}
                     {%- do missing.append(source_name) -%}
                     {%- for node in tables -%}
-                        {%- do adapter.dispatch('register_empty_raw_source', 'community_warehouse')(node, present) -%}
+                        {%- do adapter.dispatch('register_empty_raw_source', 'community_warehouse')(node, raw_listing) -%}
                     {%- endfor -%}
                 {%- endif -%}
             {%- endif -%}
@@ -87,12 +87,12 @@
         {%- for source_name, tables in tables_by_source.items() if source_name not in base_models_by_source() -%}
             {%- for node in tables -%}
                 {%- set path = root ~ '/' ~ node.meta.get('raw_folder', source_name) ~ '/' ~ node.meta.raw.path -%}
-                {%- if adapter.dispatch('raw_file_count', 'community_warehouse')(path, present) > 0 -%}
+                {%- if adapter.dispatch('raw_file_count', 'community_warehouse')(path, raw_listing) > 0 -%}
                     {%- do config_given.append(node.name) -%}
-                    {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root, present) -%}
+                    {%- do adapter.dispatch('register_raw_source', 'community_warehouse')(node, root, raw_listing) -%}
                 {%- elif node.meta.raw.get('optional') -%}
                     {%- do config_absent.append(node.name) -%}
-                    {%- do adapter.dispatch('register_empty_raw_source', 'community_warehouse')(node, present) -%}
+                    {%- do adapter.dispatch('register_empty_raw_source', 'community_warehouse')(node, raw_listing) -%}
                 {%- else -%}
                     {{ exceptions.raise_compiler_error(missing_raw_message(node, path, root)) }}
                 {%- endif -%}
@@ -307,30 +307,30 @@
     {%- do run_query("create or replace view " ~ api.Relation.create(database=node.database, schema=node.schema, identifier=node.identifier) ~ " as " ~ body) -%}
 {% endmacro %}
 
-{% macro spark__create_raw_view(node, body, present=none) %}
-    {%- do spark__clear_raw_relation(node, present) -%}
+{% macro spark__create_raw_view(node, body, raw_listing=none) %}
+    {%- do spark__clear_raw_relation(node, raw_listing) -%}
     {%- do run_query("create view " ~ node.schema ~ '.' ~ node.identifier ~ " as " ~ body) -%}
 {% endmacro %}
 
 
 {#-
     Makes room for a raw table's view and file table: its database created, the old ones dropped.
-    `present` (from spark__prepare_raw_listing) lists the raw databases and relations the run began
+    `raw_listing` (from spark__prepare_raw_listing) lists the raw databases and relations the run began
     with, so only what exists is dropped and each database is created once: on Spark every statement
     costs a round trip through the session, and a fresh warehouse would otherwise pay three per table.
     Without it, every statement is issued ("if exists" makes them safe).
 -#}
-{% macro spark__clear_raw_relation(node, present=none) %}
+{% macro spark__clear_raw_relation(node, raw_listing=none) %}
     {%- set schema = node.schema | lower -%}
     {%- set relation = schema ~ '.' ~ (node.identifier | lower) -%}
-    {%- if present is none or schema not in present.schemas -%}
+    {%- if raw_listing is none or schema not in raw_listing.schemas -%}
         {%- do run_query("create database if not exists " ~ node.schema) -%}
-        {%- if present is not none -%}{%- do present.schemas.append(schema) -%}{%- endif -%}
+        {%- if raw_listing is not none -%}{%- do raw_listing.schemas.append(schema) -%}{%- endif -%}
     {%- endif -%}
-    {%- if present is none or relation in present.relations -%}
+    {%- if raw_listing is none or relation in raw_listing.relations -%}
         {%- do run_query("drop view if exists " ~ node.schema ~ '.' ~ node.identifier) -%}
     {%- endif -%}
-    {%- if present is none or (relation ~ '__files') in present.relations -%}
+    {%- if raw_listing is none or (relation ~ '__files') in raw_listing.relations -%}
         {%- do run_query("drop table if exists " ~ node.schema ~ '.' ~ node.identifier ~ '__files') -%}
     {%- endif -%}
 {% endmacro %}
@@ -343,7 +343,7 @@
 
 
 {#- Files matching `pattern` (a glob under the validated raw root: `<folder>/**`, or one file's path). -#}
-{% macro duckdb__raw_file_count(pattern, present=none) %}
+{% macro duckdb__raw_file_count(pattern, raw_listing=none) %}
     {{- return(run_query("select count(*) from glob(" ~ sql_string_literal(pattern) ~ ")").columns[0].values()[0]) -}}
 {% endmacro %}
 
@@ -352,7 +352,7 @@
     A source with no folder reads as an empty relation with the columns (and, for JSON, the nested
     types) that its files would have, so every model builds and counts zero.
 -#}
-{% macro duckdb__register_empty_raw_source(node, present=none) %}
+{% macro duckdb__register_empty_raw_source(node, raw_listing=none) %}
     {%- set spec = node.meta.raw -%}
     {%- set body -%}
         {%- if spec.format in ('json', 'json_document') %}
@@ -394,7 +394,7 @@
     Returns {'files': files in the folder, 'parsed': files parsed this run, 'removed': files gone,
     'rebuilt': whether every file was parsed}.
 #}
-{% macro duckdb__register_raw_source(node, root, present=none) %}
+{% macro duckdb__register_raw_source(node, root, raw_listing=none) %}
     {%- set spec = node.meta.raw -%}
     {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
     {%- set pattern = root ~ '/' ~ folder ~ '/' ~ spec.path -%}
@@ -413,34 +413,39 @@
     {%- if files == 0 -%}
         {{ exceptions.raise_compiler_error(missing_raw_message(node, pattern, root)) }}
     {%- endif -%}
-    {%- set kinds = duckdb__raw_relation_kinds(node.schema, [node.identifier, node.identifier ~ '__files']) -%}
-    {%- set rebuild = not cached or flags.FULL_REFRESH or kinds.get(node.identifier | lower) != 'BASE TABLE' or kinds.get((node.identifier ~ '__files') | lower) != 'BASE TABLE' -%}
-    {%- if not rebuild -%}
-        {%- set stale_signature = run_query("select count(*) from " ~ files_relation ~ " where signature <> " ~ sql_string_literal(signature)).columns[0].values()[0] -%}
-        {%- set rebuild = stale_signature > 0 -%}
-    {%- endif -%}
-    {%- set delta -%}
-        create or replace temporary table community_raw_delta as
-        select listing.path, listing.file_name, listing.file_size, listing.modified_at, true as is_present
-        from community_raw_listing as listing
-        {%- if not rebuild %}
-        where not exists (
-            select 1 from {{ files_relation }} as loaded
-            where loaded.file_name = listing.file_name
-                and loaded.file_size = listing.file_size
-                and loaded.modified_at = listing.modified_at
-        )
-        union all
-        select null, loaded.file_name, null, null, false
-        from {{ files_relation }} as loaded
-        where loaded.file_name not in (select file_name from community_raw_listing)
-        {%- endif %}
-    {%- endset -%}
-    {%- do run_query(delta) -%}
-    {%- set counts = run_query("select count(*) filter (where is_present), count(*) filter (where not is_present) from community_raw_delta").rows[0] -%}
-    {%- set file_count, removed = counts[0], counts[1] -%}
-    {%- if file_count == 0 and removed == 0 -%}
-        {{ return({'files': files, 'parsed': 0, 'removed': 0, 'rebuilt': false}) }}
+    {%- if not cached -%}
+        {#- One file, read whole into a view on every run: nothing to compare with an earlier run. -#}
+        {%- set rebuild, file_count, removed = true, files, 0 -%}
+    {%- else -%}
+        {%- set kinds = duckdb__raw_relation_kinds(node.schema, [node.identifier, node.identifier ~ '__files']) -%}
+        {%- set rebuild = flags.FULL_REFRESH or kinds.get(node.identifier | lower) != 'BASE TABLE' or kinds.get((node.identifier ~ '__files') | lower) != 'BASE TABLE' -%}
+        {%- if not rebuild -%}
+            {%- set stale_signature = run_query("select count(*) from " ~ files_relation ~ " where signature <> " ~ sql_string_literal(signature)).columns[0].values()[0] -%}
+            {%- set rebuild = stale_signature > 0 -%}
+        {%- endif -%}
+        {%- set delta -%}
+            create or replace temporary table community_raw_delta as
+            select listing.path, listing.file_name, listing.file_size, listing.modified_at, true as is_present
+            from community_raw_listing as listing
+            {%- if not rebuild %}
+            where not exists (
+                select 1 from {{ files_relation }} as loaded
+                where loaded.file_name = listing.file_name
+                    and loaded.file_size = listing.file_size
+                    and loaded.modified_at = listing.modified_at
+            )
+            union all
+            select null, loaded.file_name, null, null, false
+            from {{ files_relation }} as loaded
+            where loaded.file_name not in (select file_name from community_raw_listing)
+            {%- endif %}
+        {%- endset -%}
+        {%- do run_query(delta) -%}
+        {%- set counts = run_query("select count(*) filter (where is_present), count(*) filter (where not is_present) from community_raw_delta").rows[0] -%}
+        {%- set file_count, removed = counts[0], counts[1] -%}
+        {%- if file_count == 0 and removed == 0 -%}
+            {{ return({'files': files, 'parsed': 0, 'removed': 0, 'rebuilt': false}) }}
+        {%- endif -%}
     {%- endif -%}
     {#- The files to parse, as a list value: file names never become SQL text. -#}
     {%- if cached -%}
@@ -613,15 +618,15 @@
     table, `prepare_raw_listing`), paths only, never file contents. The root itself must exist (Spark
     fails on a missing one; preflight says so first).
 -#}
-{% macro spark__raw_file_count(pattern, present=none) %}
+{% macro spark__raw_file_count(pattern, raw_listing=none) %}
     {#- From the one listing spark__prepare_raw_listing summed up: a source folder's files, or one file
         directly in a folder (each question answered by Spark would be a job of its own, ~2 s). -#}
-    {%- if present is not none and pattern.startswith(present.root ~ '/') -%}
-        {%- set relative = pattern[(present.root | length) + 1:] -%}
+    {%- if raw_listing is not none and pattern.startswith(raw_listing.root ~ '/') -%}
+        {%- set relative = pattern[(raw_listing.root | length) + 1:] -%}
         {%- if relative.endswith('/**') and '/' not in relative[:-3] and '*' not in relative[:-3] -%}
-            {{- return(present.folder_files.get(relative[:-3], 0)) -}}
+            {{- return(raw_listing.folder_files.get(relative[:-3], 0)) -}}
         {%- elif relative.count('/') == 1 and '*' not in relative -%}
-            {{- return(1 if relative in present.shallow_files else 0) -}}
+            {{- return(1 if relative in raw_listing.shallow_files else 0) -}}
         {%- endif -%}
     {%- endif -%}
     {%- if pattern.endswith('/**') -%}
@@ -644,7 +649,7 @@
     {%- do run_query("cache table community_raw_files as select path from community_raw_files__listing") -%}
     {%- set prefix = 'file:' ~ root ~ '/' -%}
     {%- set relative = "substring(url_decode(path), " ~ ((prefix | length) + 1) ~ ")" -%}
-    {%- set present = {'root': root, 'folder_files': {}, 'shallow_files': [], 'schemas': [], 'relations': []} -%}
+    {%- set raw_listing = {'root': root, 'folder_files': {}, 'shallow_files': [], 'schemas': [], 'relations': []} -%}
     {%- set listing -%}
         select
             split({{ relative }}, '/')[0] as folder,
@@ -655,20 +660,20 @@
         group by 1, 2
     {%- endset -%}
     {%- for row in run_query(listing) -%}
-        {%- do present.folder_files.update({row[0]: present.folder_files.get(row[0], 0) + row[2]}) -%}
-        {%- if row[1] is not none -%}{%- do present.shallow_files.append(row[1]) -%}{%- endif -%}
+        {%- do raw_listing.folder_files.update({row[0]: raw_listing.folder_files.get(row[0], 0) + row[2]}) -%}
+        {%- if row[1] is not none -%}{%- do raw_listing.shallow_files.append(row[1]) -%}{%- endif -%}
     {%- endfor -%}
     {%- for database in run_query("show databases").columns[0].values() if (database | lower).startswith('raw') -%}
-        {%- do present.schemas.append(database | lower) -%}
+        {%- do raw_listing.schemas.append(database | lower) -%}
         {%- for row in run_query("show tables in " ~ database) if not row[2] -%}
-            {%- do present.relations.append((database ~ '.' ~ row[1]) | lower) -%}
+            {%- do raw_listing.relations.append((database ~ '.' ~ row[1]) | lower) -%}
         {%- endfor -%}
     {%- endfor -%}
-    {{ return(present) }}
+    {{ return(raw_listing) }}
 {% endmacro %}
 
 
-{% macro spark__register_empty_raw_source(node, present=none) %}
+{% macro spark__register_empty_raw_source(node, raw_listing=none) %}
     {%- set spec = node.meta.raw -%}
     {%- set body -%}
         select
@@ -680,11 +685,11 @@
             cast(null as string) as _parse_error
         where 1 = 0
     {%- endset -%}
-    {%- do spark__create_raw_view(node, body, present) -%}
+    {%- do spark__create_raw_view(node, body, raw_listing) -%}
 {% endmacro %}
 
 
-{% macro spark__register_raw_source(node, root, present=none) %}
+{% macro spark__register_raw_source(node, root, raw_listing=none) %}
     {%- set spec = node.meta.raw -%}
     {%- set folder = node.meta.get('raw_folder', node.source_name) -%}
     {%- set pattern = root ~ '/' ~ folder ~ '/' ~ spec.path -%}
@@ -693,7 +698,7 @@
     {%- set prefix_length = ('file:' ~ root ~ '/') | length -%}
     {%- set file_name = "substring(url_decode(_metadata.file_path), " ~ (prefix_length + 1) ~ ")" -%}
 
-    {%- do spark__clear_raw_relation(node, present) -%}
+    {%- do spark__clear_raw_relation(node, raw_listing) -%}
 
     {%- if spec.format in ('json', 'json_document') -%}
         {#- multiLine: a file holding one JSON array yields one row per element; one object, one row. -#}
