@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import time
 from datetime import date, timedelta
@@ -27,6 +26,7 @@ import duckdb
 from community_warehouse import PROJECT_ROOT
 from community_warehouse.generate import GeneratorConfig, generate
 from community_warehouse.generate.progress import Progress
+from community_warehouse.generate.writers.slack import is_day_file
 from community_warehouse.measure import run_measured
 
 COUNTED = [
@@ -106,7 +106,7 @@ def add_one_day(raw: Path) -> list[Path]:
     """
     added: list[Path] = []
     for channel in sorted(p for p in (raw / "slack").glob("*") if p.is_dir()):
-        days = sorted(f for f in channel.glob("*.json") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.stem))
+        days = sorted(f for f in channel.glob("*.json") if is_day_file(f))
         if not days:
             continue
         messages = json.loads(days[-1].read_text())
@@ -124,7 +124,7 @@ def add_one_day(raw: Path) -> list[Path]:
         relative = f.relative_to(raw).parts
         if not f.is_file() or relative[0] in ("_truth",) or f in added:
             continue
-        if relative[0] == "slack" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.stem):
+        if relative[0] == "slack" and is_day_file(f):
             continue  # past day files do not change
         if relative[:2] == ("discourse", "topics") and f not in refetched:
             continue

@@ -25,6 +25,7 @@
     a relation that is never queried.
 #}
 {% macro connected_components(nodes_sql, edges_sql, scratch, max_iterations=64, schema=none) %}
+    {%- set input_edges_relation = scratch_relation(scratch, 'input_edges', schema) -%}
     {%- set edges_relation = scratch_relation(scratch, 'edges', schema) -%}
     {%- set degree_relation = scratch_relation(scratch, 'degree', schema) -%}
     {%- set core_edges_relation = scratch_relation(scratch, 'core_edges', schema) -%}
@@ -34,13 +35,14 @@
         {{ return(components_relation) }}
     {%- endif -%}
     {%- do drop_component_scratch(scratch, schema) -%}
-    {%- do create_scratch_table(labels[1], "select node_a, node_b from (" ~ edges_sql ~ ") as e where node_a <> node_b") -%}
+    {#- The edges query is run once, then read for both directions. -#}
+    {%- do create_scratch_table(input_edges_relation, "select node_a, node_b from (" ~ edges_sql ~ ") as e where node_a <> node_b") -%}
     {%- do create_scratch_table(edges_relation, "
-        select node_a as src, node_b as dst from " ~ labels[1] ~ "
+        select node_a as src, node_b as dst from " ~ input_edges_relation ~ "
         union
-        select node_b as src, node_a as dst from " ~ labels[1]
+        select node_b as src, node_a as dst from " ~ input_edges_relation
     ) -%}
-    {%- do adapter.drop_relation(labels[1]) -%}
+    {%- do adapter.drop_relation(input_edges_relation) -%}
     {%- do create_scratch_table(degree_relation, "select src as node, count(*) as degree from " ~ edges_relation ~ " group by src") -%}
     {%- do create_scratch_table(core_edges_relation, "
         select e.src, e.dst
@@ -127,7 +129,7 @@
 
 {# Drops the scratch tables of one connected_components call (a post-hook of the calling model). #}
 {% macro drop_component_scratch(scratch, schema=none) %}
-    {%- for suffix in ['edges', 'degree', 'core_edges', 'labels_a', 'labels_b', 'components'] -%}
+    {%- for suffix in ['input_edges', 'edges', 'degree', 'core_edges', 'labels_a', 'labels_b', 'components'] -%}
         {%- do adapter.drop_relation(scratch_relation(scratch, suffix, schema)) -%}
     {%- endfor -%}
 {% endmacro %}

@@ -20,6 +20,7 @@ import shutil
 import duckdb
 import pytest
 
+from community_warehouse.generate.writers.slack import is_day_file
 from helpers import run_dbt
 
 pytestmark = pytest.mark.dbt
@@ -66,7 +67,7 @@ def incremental_build(demo_raw, tmp_path_factory):
 
     # Hold back the last 7 days of Slack day files and the 10 highest-numbered Discourse topics.
     slack_days = sorted(raw.glob("slack/*/*.json"))
-    late = _last_days([f for f in slack_days if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.stem)], 7)
+    late = _last_days([f for f in slack_days if is_day_file(f)], 7)
     topics = sorted(raw.glob("discourse/topics/*.json"), key=lambda f: int(f.stem))[-10:]
     moved = [f for f in slack_days if f.stem in late] + topics
     for f in moved:

@@ -10,6 +10,7 @@ carry Slack's own keys: `ts` as a string of epoch seconds, `thread_ts`/`parent_u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,11 @@ class SlackResult:
     files: int
     messages: int
     reactions: int
+
+
+def is_day_file(path: Path) -> bool:
+    """A channel's day file, `<channel>/<YYYY-MM-DD>.json` (not users.json, channels.json or a stray file)."""
+    return path.suffix == ".json" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", path.stem) is not None
 
 
 def _unique_handles(base: pd.Series) -> pd.Series:
