@@ -186,11 +186,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.select:
         cmd += ["--select", args.select]
     print("running:", " ".join(cmd), file=sys.stderr)
+    # A build that fails before any node runs (in the raw-registration hook) writes no run_results.json:
+    # an earlier run's must not be reported as this one's.
+    (target / "run_results.json").unlink(missing_ok=True)
+    report["duckdb_memory_limit"] = env.get("COMMUNITY_DUCKDB_MEMORY_LIMIT", "75%")
     build = run_measured(cmd, env=env, cwd=PROJECT_ROOT)
     report["dbt_build_seconds"] = round(build.seconds, 1)
     report["dbt_build_peak_rss_mb"] = round(build.peak_rss_mb)
     report["dbt_build_ok"] = build.returncode == 0
-    results = json.loads((target / "run_results.json").read_text())["results"]
+    results_file = target / "run_results.json"
+    results = json.loads(results_file.read_text())["results"] if results_file.exists() else []
     # Groups are re-run when every model built, even if a data test failed (a --select build runs tests
     # whose other side was not selected).
     models_ok = all(r["status"] == "success" for r in results if r["unique_id"].startswith("model."))
@@ -198,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     slowest = sorted(results, key=lambda r: r["execution_time"], reverse=True)[:10]
     report["slowest_nodes"] = {r["unique_id"]: round(r["execution_time"], 2) for r in slowest}
 
-    if models_ok:
+    if models_ok and results:
         for group in groups:
             selectors = REPEATED[group]
             group_cmd = [str(Path(sys.executable).parent / "dbt"), "run", "--target-path", str(target)]
@@ -225,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
                 "slack_messages": figures["slack_messages"],
                 "parse_seconds": figures["parse_seconds"],
                 "engagement_seconds": figures["engagement_seconds"],
-                "build_ratio": round(build.seconds / limit.seconds, 1),
+                # A failed build's time is not a build time.
+                "build_ratio": round(build.seconds / limit.seconds, 1) if build.returncode == 0 else None,
                 "slack_parse_ratio": round(slack_parse / figures["parse_seconds"], 1) if slack_parse else None,
                 "project_slack_parse_seconds": slack_parse,
             }
@@ -273,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generate:  {report['generate_seconds']:>8} s")
     print(
         f"dbt build: {report['dbt_build_seconds']:>8} s   peak RSS {report['dbt_build_peak_rss_mb']:,} MB   "
-        f"{'ok' if report['dbt_build_ok'] else 'FAILED'}   database {report['database_mb']:,} MB"
+        f"{'ok' if report['dbt_build_ok'] else 'FAILED'}   database {report['database_mb']:,} MB   "
+        f"DuckDB memory_limit {report['duckdb_memory_limit']}"
     )
     for group in REPEATED:
         if f"{group}_models_seconds" in report:
@@ -298,7 +305,11 @@ def main(argv: list[str] | None = None) -> int:
             f"parsed in {limit['parse_seconds']} s, monthly engagement in {limit['engagement_seconds']} s"
         )
         print(
-            f"ratio:     the dbt build takes {limit['build_ratio']}x the limit"
+            (
+                f"ratio:     the dbt build takes {limit['build_ratio']}x the limit"
+                if limit["build_ratio"]
+                else "ratio:     none (the dbt build failed)"
+            )
             + (
                 f"; base_slack__messages takes {limit['slack_parse_ratio']}x the plain parse "
                 f"({limit['project_slack_parse_seconds']} s)"

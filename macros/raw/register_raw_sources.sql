@@ -474,6 +474,13 @@
             {%- set bad_files = none -%}
         {%- endif -%}
         {%- set structure = duckdb_json_structure(spec.columns) -%}
+        {%- if spec.format == 'json_document' -%}
+            {#- The reader sizes its buffers by maximum_object_size, per thread: a fixed 1 GB allowance made
+                it ask for 2 GB at once, which no memory_limit below that survives. The largest file read
+                (at least DuckDB's default, 16 MB) allows every document and costs no more than needed. -#}
+            {%- set largest = run_query("select coalesce(max(file_size), 0) from " ~ ("community_raw_delta where is_present" if cached else "community_raw_listing")).columns[0].values()[0] -%}
+            {%- set maximum_object_size = [largest | int + 1, 16777216] | max -%}
+        {%- endif -%}
         {%- if bad_files == 0 -%}
             {%- set body -%}
                 with records as (
@@ -483,8 +490,8 @@
                         format = '{{ "array" if spec.format == "json" else "unstructured" }}',
                         filename = true
                         {%- if spec.format == 'json_document' %},
-                        -- one document per file: allow large ones (a DiscordChatExporter channel)
-                        maximum_object_size = 1073741824
+                        -- one document per file, as large as the largest file (a DiscordChatExporter channel)
+                        maximum_object_size = {{ maximum_object_size }}
                         {%- endif %}
                     )
                 )
