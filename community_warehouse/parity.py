@@ -288,7 +288,7 @@ def run(raw: Path, work: Path) -> int:
     # reach cases the demo data does not, and they are where engines disagree on edge cases.
     no_data_tests = ("--exclude", "test_type:data")
     # DuckDB's unit tests are `make test`'s (its build runs every one); here they would only run twice.
-    duckdb_only_models = ("--exclude-resource-type", "unit_test")
+    no_unit_tests = ("--exclude-resource-type", "unit_test")
     base_env = {
         **os.environ,
         "DBT_PROFILES_DIR": str(PROJECT_ROOT),
@@ -306,7 +306,7 @@ def run(raw: Path, work: Path) -> int:
         _dbt(
             "build",
             *no_data_tests,
-            *duckdb_only_models,
+            *no_unit_tests,
             "--vars",
             vars_,
             "--target-path",

@@ -12,13 +12,13 @@
 {% test declared_not_null(model) %}
     {%- set columns = [] -%}
     {%- if execute -%}
+        {#- The test's own node is not in its context, only the relation it tests: the node is found by
+            schema and alias. A filter runs in Python, not as a loop of template statements. -#}
         {%- set matches = [] -%}
-        {%- for node in graph.nodes.values() -%}
-            {%- if node.resource_type in ('model', 'seed', 'snapshot')
-                and (node.alias or node.name) | lower == model.identifier | lower
+        {%- for node in graph.nodes.values() | selectattr('resource_type', 'in', ['model', 'seed', 'snapshot'])
+            if (node.alias or node.name) | lower == model.identifier | lower
                 and node.schema | lower == model.schema | lower -%}
-                {%- do matches.append(node) -%}
-            {%- endif -%}
+            {%- do matches.append(node) -%}
         {%- endfor -%}
         {%- if matches | length != 1 -%}
             {{ exceptions.raise_compiler_error(
