@@ -14,7 +14,7 @@ pytestmark = pytest.mark.dbt
 
 
 def freshness(raw, work):
-    result = run_dbt(["source", "freshness"], raw, work)
+    result = run_dbt(["source", "freshness"], raw, work, artifacts=True)
     results = json.loads((work / "target" / "sources.json").read_text())["results"]
     return result, {r["unique_id"].split(".", 2)[2]: r["status"] for r in results}
 
