@@ -41,6 +41,25 @@ Raw export {{ pattern }} (source `{{ node.source_name }}.{{ node.name }}`) has n
 
 
 {#
+    A name as a quoted SQL identifier, whatever it holds. Column names read from an export's header or a
+    synced table's catalog are data: `adapter.quote` only wraps them, so a header holding the quote
+    character would end the identifier and the rest would run as SQL. The quote is escaped by doubling it
+    (DuckDB "a""b", Spark `a``b`).
+#}
+{% macro quote_identifier(name) %}
+    {{ return(adapter.dispatch('quote_identifier', 'community_warehouse')(name)) }}
+{% endmacro %}
+
+{% macro default__quote_identifier(name) %}
+    {{ return('`' ~ name | replace('`', '``') ~ '`') }}
+{% endmacro %}
+
+{% macro duckdb__quote_identifier(name) %}
+    {{ return('"' ~ name | replace('"', '""') ~ '"') }}
+{% endmacro %}
+
+
+{#
     Text as an SQL string literal. DuckDB doubles a quote ('What''s'); Spark reads 'What''s' as two
     adjacent literals ("Whats") and needs backslash escapes ('What\'s').
 #}

@@ -242,12 +242,12 @@
     {%- endfor -%}
     {%- set fields = [] -%}
     {%- for lowered, name in present.items() | sort -%}
-        {%- do fields.append([lowered, 'cast(' ~ adapter.quote(name) ~ ' as ' ~ dbt.type_string() ~ ')']) -%}
+        {%- do fields.append([lowered, 'cast(' ~ quote_identifier(name) ~ ' as ' ~ dbt.type_string() ~ ')']) -%}
     {%- endfor -%}
     {%- set body -%}
         select
         {%- for column in spec.columns %}
-            {% if column | lower in present %}cast({{ adapter.quote(present[column | lower]) }} as {{ dbt.type_string() }}){% else %}cast(null as {{ dbt.type_string() }}){% endif %} as {{ adapter.quote(column) }},
+            {% if column | lower in present %}cast({{ quote_identifier(present[column | lower]) }} as {{ dbt.type_string() }}){% else %}cast(null as {{ dbt.type_string() }}){% endif %} as {{ quote_identifier(column) }},
         {%- endfor %}
             {{ sql_string_literal(label) }} as _file_name,
             {{ adapter.dispatch('struct_of', 'community_warehouse')(fields) }} as _raw_record,
@@ -288,7 +288,7 @@
 
 
 {% macro duckdb__struct_of(fields) -%}
-    struct_pack({% for name, expression in fields %}{{ adapter.quote(name) }} := {{ expression }}{{ ', ' if not loop.last }}{% endfor %})
+    struct_pack({% for name, expression in fields %}{{ quote_identifier(name) }} := {{ expression }}{{ ', ' if not loop.last }}{% endfor %})
 {%- endmacro %}
 
 {% macro spark__struct_of(fields) -%}
@@ -369,7 +369,7 @@
         {%- else %}
             select
             {%- for column in spec.columns %}
-                cast(null as varchar) as {{ adapter.quote(column) }},
+                cast(null as varchar) as {{ quote_identifier(column) }},
             {%- endfor %}
                 cast(null as varchar) as _file_name,
                 cast(null as json) as _raw_record,
@@ -544,13 +544,13 @@
         {%- set body -%}
             select
             {%- for column in spec.columns %}
-                {% if column in present %}"{{ column }}"{% else %}cast(null as varchar){% endif %} as "{{ column }}",
+                {% if column in present %}{{ quote_identifier(column) }}{% else %}cast(null as varchar){% endif %} as {{ quote_identifier(column) }},
             {%- endfor %}
                 substr(_file_path, {{ prefix_length + 1 }}) as _file_name,
                 {#- Kept parsed, the record is JSON so files with different headers fit one table. -#}
                 {{ 'to_json(' if cached }}{
                 {%- for column in present if column != '_file_path' -%}
-                    {{ sql_string_literal(column) }}: "{{ column }}"{{ ", " if not loop.last }}
+                    {{ sql_string_literal(column) }}: {{ quote_identifier(column) }}{{ ", " if not loop.last }}
                 {%- endfor -%}
                 }{{ ')' if cached }} as _raw_record,
                 cast(null as varchar) as _parse_error
@@ -685,7 +685,7 @@
     {%- set body -%}
         select
         {%- for column in spec.columns %}
-            cast(null as {{ spark_json_type(spec.columns[column]) if spec.columns is mapping else 'string' }}) as {{ adapter.quote(column) }},
+            cast(null as {{ spark_json_type(spec.columns[column]) if spec.columns is mapping else 'string' }}) as {{ quote_identifier(column) }},
         {%- endfor %}
             cast(null as string) as _file_name,
             struct(cast(null as string) as unparseable_file_beginning) as _raw_record,
@@ -711,12 +711,12 @@
         {#- multiLine: a file holding one JSON array yields one row per element; one object, one row. -#}
         {%- set columns = [] -%}
         {%- for key, value in spec.columns.items() -%}
-            {%- do columns.append(adapter.quote(key) ~ ' ' ~ spark_json_type(value)) -%}
+            {%- do columns.append(quote_identifier(key) ~ ' ' ~ spark_json_type(value)) -%}
         {%- endfor -%}
         {#- A file that does not parse becomes one row with `_corrupt_record` (PERMISSIVE mode). -#}
         {%- do run_query("create table " ~ files_table ~ " (" ~ columns | join(', ') ~ ", _corrupt_record string) using json options (path '" ~ pattern ~ "', multiLine 'true', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record')") -%}
         {%- set declared -%}
-            {%- for key in spec.columns -%}{{ adapter.quote(key) }}{{ ", " if not loop.last }}{%- endfor -%}
+            {%- for key in spec.columns -%}{{ quote_identifier(key) }}{{ ", " if not loop.last }}{%- endfor -%}
         {%- endset -%}
         {%- set body -%}
             select
@@ -773,7 +773,7 @@
             {%- for column in spec.columns %}
                 case when array_position(h._header, {{ sql_string_literal(column) }}) > 0
                     then element_at(l._cells, cast(array_position(h._header, {{ sql_string_literal(column) }}) as int))
-                end as {{ adapter.quote(column) }},
+                end as {{ quote_identifier(column) }},
             {%- endfor %}
                 l._file_name,
                 map_from_arrays(
@@ -816,12 +816,12 @@
         {%- set body -%}
             select
             {%- for column in spec.columns %}
-                {% if column in present %}{{ adapter.quote(column) }}{% else %}cast(null as string){% endif %} as {{ adapter.quote(column) }},
+                {% if column in present %}{{ quote_identifier(column) }}{% else %}cast(null as string){% endif %} as {{ quote_identifier(column) }},
             {%- endfor %}
                 {{ file_name }} as _file_name,
                 struct(
                 {%- for column in present -%}
-                    {{ adapter.quote(column) }}{{ ", " if not loop.last }}
+                    {{ quote_identifier(column) }}{{ ", " if not loop.last }}
                 {%- endfor -%}
                 ) as _raw_record,
                 cast(null as string) as _parse_error
@@ -839,7 +839,7 @@
     {%- if spec is mapping -%}
         {%- set parts = [] -%}
         {%- for key, value in spec.items() -%}
-            {%- do parts.append(adapter.quote(key) ~ ': ' ~ spark_json_type(value)) -%}
+            {%- do parts.append(quote_identifier(key) ~ ': ' ~ spark_json_type(value)) -%}
         {%- endfor -%}
         {{- return('struct<' ~ parts | join(', ') ~ '>') -}}
     {%- elif spec is string -%}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 from pathlib import Path
@@ -84,3 +85,39 @@ def test_raw_path_with_a_quote_is_rejected(tmp_path):
     result = run_dbt(["build"], bad, tmp_path / "work")
     assert result.returncode != 0
     assert "is not allowed in the raw folder path" in result.output
+
+
+def _add_column(path: Path, header: str, value: str) -> int:
+    """Append a column to a CSV export, written as a CSV writer quotes it; returns the data rows."""
+    with path.open(newline="") as fh:
+        rows = list(csv.reader(fh))
+    with path.open("w", newline="") as fh:
+        csv.writer(fh).writerows([[*rows[0], header], *[[*row, value] for row in rows[1:]]])
+    return len(rows) - 1
+
+
+def test_hostile_header_names_stay_data(tmp_path, demo_raw):
+    """A header name is data: one holding quotes, a comma or SQL is kept as a field of the raw record and
+    never ends the identifier it is quoted as. One-file exports (a view over the file) and many-file ones
+    (parsed into a table) are read by different branches; both are covered."""
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw, ignore=shutil.ignore_patterns("_truth"))
+    company = 'evil", 1 as "x'
+    guest = 'q`, (select 42) as "z'
+    companies = _add_column(raw / "hubspot" / "company.csv", company, "v1")
+    first_guests = sorted((raw / "events" / "guests").glob("*.csv"))[0]
+    guests_in_file = _add_column(first_guests, guest, "v2")
+    result = run_dbt(["run", "--select", "base_hubspot__company", "base_events__guests"], raw, tmp_path / "work")
+    assert result.returncode == 0, result.output[-3000:]
+    import duckdb
+
+    with duckdb.connect(str(result.db), read_only=True) as con:
+        assert con.execute("select count(*) from raw_hubspot.company").fetchone()[0] == companies
+        assert con.execute(
+            "select count(*) from raw_hubspot.company where struct_extract(_raw_record, ?) = 'v1'", [company]
+        ).fetchone() == (companies,)
+        assert con.execute("select count(*) from staging.base_hubspot__company").fetchone()[0] == companies
+        assert con.execute(
+            "select count(*) from raw_events.guests where json_extract_string(_raw_record, ?) = 'v2'",
+            ["$." + json.dumps(guest)],
+        ).fetchone() == (guests_in_file,)
