@@ -91,6 +91,13 @@ def run_dbt(
     return DbtResult(proc.returncode, proc.stdout + proc.stderr, db)
 
 
+def copy_warehouse(db: Path, work: Path) -> Path:
+    """A copy of a built warehouse as `work`'s DuckDB file, for a run that refreshes part of it as a user would."""
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db, work / "warehouse.duckdb")
+    return work
+
+
 def all_sources() -> list[str]:
     """The sources the project can switch off, from the `using_<source>` vars in dbt_project.yml."""
     import yaml

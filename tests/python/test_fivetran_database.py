@@ -15,7 +15,7 @@ import shutil
 import duckdb
 import pytest
 
-from helpers import run_dbt
+from helpers import copy_warehouse, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -54,9 +54,7 @@ def test_hubspot_from_an_attached_database_gives_the_same_marts(fivetran_world, 
     vars_ = {"hubspot_database": "fivetran", "hubspot_schema": "hubspot_sync"}
     # On a copy of the warehouse built from the files, the HubSpot route is switched and everything it feeds
     # is built again, with its data tests; the rest cannot depend on the route.
-    work = tmp / "work"
-    work.mkdir()
-    shutil.copyfile(demo_db, work / "warehouse.duckdb")
+    work = copy_warehouse(demo_db, tmp / "work")
     result = run_dbt(["build", "--select", "source:hubspot+"], raw, work, vars_=vars_, env=env).ok()
     assert "hubspot (tables in fivetran.hubspot_sync)" in result.output
     # Not a copy compared with itself: the marts downstream of HubSpot were built again, from the tables.

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from community_warehouse.identity_quality import measure, measure_affiliations, measure_traps, truth_identities
-from helpers import run_dbt
+from helpers import copy_warehouse, run_dbt
 
 
 def test_identity_resolution_meets_the_bar(demo_db, demo_raw):
@@ -235,9 +235,7 @@ def test_a_split_line_from_the_queue_undoes_a_merge(demo_db, demo_raw, tmp_path)
     splits.write_text(splits.read_text().rstrip("\n") + "\n" + reject_line + "\n")
     # As a user refreshes after editing the file: on the warehouse already built, only what the split file
     # feeds, up to the two relations read here (the other sources' raw tables are kept as they are).
-    work = tmp_path / "work"
-    work.mkdir()
-    shutil.copyfile(demo_db, work / "warehouse.duckdb")
+    work = copy_warehouse(demo_db, tmp_path / "work")
     db = (
         run_dbt(
             [
