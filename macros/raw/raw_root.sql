@@ -7,16 +7,24 @@
     {%- if root == '' -%}
         {{ exceptions.raise_compiler_error("COMMUNITY_RAW_PATH is set but empty. Unset it to use the demo data (data/demo), or set it to the folder holding your exports.") }}
     {%- endif -%}
-    {%- for bad in ["'", '"', '\\', ';', '\n', '*', '?', '[', '{'] -%}
-        {%- if bad in root -%}
-            {{ exceptions.raise_compiler_error("COMMUNITY_RAW_PATH " ~ (root | tojson) ~ " contains the character " ~ (bad | tojson) ~ ", which is not allowed in the raw folder path. Move or link the exports to a path without it.") }}
-        {%- endif -%}
-    {%- endfor -%}
     {#- Relative paths are taken from the directory dbt runs in, and made absolute here so that every
-        engine reports the same file names (Spark always reports absolute ones). -#}
+        engine reports the same file names (Spark always reports absolute ones). The check below runs on
+        the absolute path: the directory dbt runs in reaches SQL too. -#}
+    {%- set given = root -%}
     {%- if not root.startswith('/') -%}
         {%- set root = env_var('PWD', '.') ~ '/' ~ (root[2:] if root.startswith('./') else root) -%}
     {%- endif -%}
+    {%- for bad in ["'", '"', '\\', ';', '\n', '*', '?', '[', '{'] -%}
+        {%- if bad in root -%}
+            {#- Shown as typed: Jinja's tojson would print an apostrophe as \u0027. -#}
+            {%- set shown = 'a line break' if bad == '\n' else '"' ~ bad ~ '"' -%}
+            {%- if bad in given -%}
+                {{ exceptions.raise_compiler_error('COMMUNITY_RAW_PATH "' ~ given ~ '" contains the character ' ~ shown ~ ", which is not allowed in the raw folder path. Move or link the exports to a path without it.") }}
+            {%- else -%}
+                {{ exceptions.raise_compiler_error('The raw folder "' ~ root ~ '" (COMMUNITY_RAW_PATH "' ~ given ~ '", relative to the folder dbt runs in) contains the character ' ~ shown ~ ", which is not allowed in the raw folder path. Set COMMUNITY_RAW_PATH to an absolute path without it, or run dbt from a folder without it.") }}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
     {{ return(root.rstrip('/') if root != '/' else root) }}
 {% endmacro %}
 

@@ -714,7 +714,7 @@
             {%- do columns.append(quote_identifier(key) ~ ' ' ~ spark_json_type(value)) -%}
         {%- endfor -%}
         {#- A file that does not parse becomes one row with `_corrupt_record` (PERMISSIVE mode). -#}
-        {%- do run_query("create table " ~ files_table ~ " (" ~ columns | join(', ') ~ ", _corrupt_record string) using json options (path '" ~ pattern ~ "', multiLine 'true', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record')") -%}
+        {%- do run_query("create table " ~ files_table ~ " (" ~ columns | join(', ') ~ ", _corrupt_record string) using json options (path " ~ sql_string_literal(pattern) ~ ", multiLine 'true', mode 'PERMISSIVE', columnNameOfCorruptRecord '_corrupt_record')") -%}
         {%- set declared -%}
             {%- for key in spec.columns -%}{{ quote_identifier(key) }}{{ ", " if not loop.last }}{%- endfor -%}
         {%- endset -%}
@@ -740,7 +740,7 @@
         {%- set positional = [] -%}
         {%- for i in range(width) -%}{%- do positional.append('_c' ~ i ~ ' string') -%}{%- endfor -%}
         {%- set double_quote = '"' -%}
-        {%- do run_query("create table " ~ files_table ~ " (" ~ positional | join(', ') ~ ") using csv options (path '" ~ pattern ~ "', header 'false', multiLine 'true', escape '" ~ double_quote ~ "', mode 'PERMISSIVE')") -%}
+        {%- do run_query("create table " ~ files_table ~ " (" ~ positional | join(', ') ~ ") using csv options (path " ~ sql_string_literal(pattern) ~ ", header 'false', multiLine 'true', escape '" ~ double_quote ~ "', mode 'PERMISSIVE')") -%}
         {%- set cells -%}array({% for i in range(width) %}_c{{ i }}{{ ', ' if not loop.last }}{% endfor %}){%- endset -%}
         {%- set body -%}
             with lines as (
@@ -808,7 +808,7 @@
     {%- elif spec.format == 'csv' -%}
         {#- RFC 4180 CSV (quotes escaped by doubling them) with quoted newlines, as Fivetran and Stripe write it. -#}
         {%- set double_quote = '"' -%}
-        {%- do run_query("create table " ~ files_table ~ " using csv options (path '" ~ pattern ~ "', header 'true', multiLine 'true', escape '" ~ double_quote ~ "', mode 'PERMISSIVE')") -%}
+        {%- do run_query("create table " ~ files_table ~ " using csv options (path " ~ sql_string_literal(pattern) ~ ", header 'true', multiLine 'true', escape '" ~ double_quote ~ "', mode 'PERMISSIVE')") -%}
         {%- set present = run_query("select * from " ~ files_table ~ " limit 0").column_names -%}
         {%- for required in spec.get('required', []) if required not in present -%}
             {{ exceptions.raise_compiler_error(missing_column_message(node, pattern, required, present)) }}

@@ -87,6 +87,19 @@ def test_raw_path_with_a_quote_is_rejected(tmp_path):
     assert "is not allowed in the raw folder path" in result.output
 
 
+def test_relative_raw_path_under_a_folder_with_a_quote_is_rejected(tmp_path, demo_raw):
+    """A relative COMMUNITY_RAW_PATH is made absolute with the folder dbt runs in, which reaches SQL too."""
+    work = tmp_path / "it's here"
+    work.mkdir()
+    (work / "raw").symlink_to(demo_raw)
+    result = run_dbt(["build"], demo_raw, work, env={"COMMUNITY_RAW_PATH": "raw", "PWD": str(work)})
+    assert result.returncode != 0
+    assert (
+        f'The raw folder "{work}/raw" (COMMUNITY_RAW_PATH "raw", relative to the folder dbt runs in)' in result.output
+    )
+    assert "Set COMMUNITY_RAW_PATH to an absolute path without it" in result.output
+
+
 def _add_column(path: Path, header: str, value: str) -> int:
     """Append a column to a CSV export, written as a CSV writer quotes it; returns the data rows."""
     with path.open(newline="") as fh:
