@@ -12,6 +12,7 @@
         'hubspot_database', 'hubspot_schema', 'salesforce_database', 'salesforce_schema', 'zendesk_database',
         'zendesk_schema', 'github_database', 'github_schema', 'google_ads_database', 'google_ads_schema',
         'linkedin_ads_database', 'linkedin_ads_schema', 'web_database', 'web_schema',
+        'earliest_valid_date', 'latest_valid_date',
         'as_of_date', 'community_as_of_date', 'community_love_window_days', 'community_orbit_level_1_min_love',
         'community_orbit_level_2_min_love', 'community_orbit_level_3_min_love', 'community_advocates_top_reach',
         'community_event_activity_window_days', 'community_event_pipeline_window_days',

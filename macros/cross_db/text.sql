@@ -28,3 +28,19 @@
         "' '"
     ) }})
 {%- endmacro %}
+
+
+{#
+    Text someone typed, made safe to open in a spreadsheet: a value that starts with `=`, `+`, `-`, `@`,
+    a tab or a carriage return is what Excel, Sheets and LibreOffice run as a formula when a BI export
+    is opened (`=HYPERLINK(…)`, `@SUM(…)`), so it gets a leading apostrophe, the spreadsheet's own mark
+    for "text", as OWASP's CSV-injection guidance advises. Every other value is unchanged. Applied where
+    names and free text enter the marts (member and account names, handles, opportunity names, feedback).
+#}
+{% macro spreadsheet_safe_text(expr) -%}
+    case
+        when substr({{ expr }}, 1, 1) in ('=', '+', '-', '@', chr(9), chr(13))
+            then {{ dbt.concat(['chr(39)', expr]) }}
+        else {{ expr }}
+    end
+{%- endmacro %}

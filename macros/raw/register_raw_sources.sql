@@ -467,9 +467,13 @@
             `_parse_error` and the file's beginning in `_raw_record`, for the quarantine.
         -#}
         {%- set opening = '[' if spec.format == 'json' else '{' -%}
-        {%- set valid = "json_valid(content) and regexp_matches(content, '^\\s*\\" ~ opening ~ "')" -%}
+        {%- set valid = "coalesce(json_valid(content) and regexp_matches(content, '^\\s*\\" ~ opening ~ "'), false)" -%}
+        {#- A file's text: its bytes decoded as UTF-8 (null when they are not UTF-8, which read_text would
+            fail the whole build on), less a leading byte-order mark, which json_valid refuses although
+            the JSON reader skips it. -#}
+        {%- set texts = "(select filename, content as bytes, ltrim(try(decode(content)), chr(65279)) as content from read_blob(" ~ files_expression ~ "))" -%}
         {%- if spec.format == 'json' or file_count <= 1000 -%}
-            {%- set bad_files = run_query("select count(*) from read_text(" ~ files_expression ~ ") where not (" ~ valid ~ ")").columns[0].values()[0] -%}
+            {%- set bad_files = run_query("select count(*) from " ~ texts ~ " where not " ~ valid).columns[0].values()[0] -%}
         {%- else -%}
             {%- set bad_files = none -%}
         {%- endif -%}
@@ -508,8 +512,8 @@
             {%- endif -%}
             {%- set body -%}
                 with files as (
-                    select filename, content, {{ valid }} as is_valid
-                    from read_text({{ files_expression }})
+                    select filename, bytes, content, {{ valid }} as is_valid
+                    from {{ texts }}
                 ),
 
                 records as (
@@ -529,8 +533,14 @@
                 union all by name
                 select
                     substr(filename, {{ prefix_length + 1 }}) as _file_name,
-                    json_object('unparseable_file_beginning', substr(content, 1, 10000)) as _raw_record,
-                    'file is not valid JSON (or not a JSON {{ "array" if spec.format == "json" else "object" }})' as _parse_error
+                    json_object(
+                        'unparseable_file_beginning',
+                        coalesce(substr(content, 1, 10000), substr(cast(bytes as varchar), 1, 10000))
+                    ) as _raw_record,
+                    case
+                        when content is null then 'file is not UTF-8 text'
+                        else 'file is not valid JSON (or not a JSON {{ "array" if spec.format == "json" else "object" }})'
+                    end as _parse_error
                 from files
                 where not is_valid
             {%- endset -%}

@@ -97,6 +97,21 @@ with cases as (
     ) as t
     union all
     select
+        'spreadsheet_safe_text marks a formula as text' as case_name,
+        {{ spreadsheet_safe_text("'=HYPERLINK(\"http://x\")'") }} = concat(chr(39), '=HYPERLINK("http://x")') as passed
+    union all
+    select
+        'spreadsheet_safe_text marks +, -, @, tab and carriage return, and nothing else' as case_name,
+        {{ spreadsheet_safe_text("'+1'") }} = concat(chr(39), '+1')
+        and {{ spreadsheet_safe_text("'-2'") }} = concat(chr(39), '-2')
+        and {{ spreadsheet_safe_text("'@SUM(A1)'") }} = concat(chr(39), '@SUM(A1)')
+        and {{ spreadsheet_safe_text("concat(chr(9), 'x')") }} = concat(chr(39), chr(9), 'x')
+        and {{ spreadsheet_safe_text("concat(chr(13), 'x')") }} = concat(chr(39), chr(13), 'x')
+        and {{ spreadsheet_safe_text("'Ada = Lovelace'") }} = 'Ada = Lovelace'
+        and {{ spreadsheet_safe_text("''") }} = ''
+        and {{ spreadsheet_safe_text('cast(null as ' ~ dbt.type_string() ~ ')') }} is null as passed
+    union all
+    select
         'an anchored regexp_replace replaces once on both engines' as case_name,
         regexp_replace('www.www.acme.io', '^(https?://)?(www[.])?', '') = 'www.acme.io' as passed
 )

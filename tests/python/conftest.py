@@ -42,3 +42,21 @@ def slack_fixture_raw(tmp_path) -> Path:
     raw = tmp_path / "raw"
     shutil.copytree(source, raw / "slack")
     return raw
+
+
+def pytest_sessionstart(session):
+    """The controller starts an empty fault matrix (workers only append to it)."""
+    if not hasattr(session.config, "workerinput"):
+        from faults import MATRIX_DIR
+
+        shutil.rmtree(MATRIX_DIR, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """The fault matrix the fault tests recorded: tried, staged, quarantined, loud, silent, lost."""
+    from faults import format_matrix, read_matrix
+
+    rows = read_matrix()
+    if rows:
+        terminalreporter.section("fault matrix")
+        terminalreporter.write_line(format_matrix(rows))

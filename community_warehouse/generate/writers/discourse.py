@@ -100,7 +100,10 @@ def write_discourse(world: World, raw: Path, progress: Progress) -> DiscourseRes
             "admin": members.is_staff.to_numpy(),
             "moderator": members.is_staff.to_numpy(),
             "created_at": _iso_z(joined),
-            "last_seen_at": _iso_z(joined + rng.integers(1, 400, k) * 86_400_000_000),
+            # Seen last within the export: a last visit after the export was taken is a broken clock.
+            "last_seen_at": _iso_z(
+                np.minimum(joined + rng.integers(1, 400, k) * 86_400_000_000, starts[-1] + lengths[-1] - 1)
+            ),
             "trust_level": np.clip(rng.poisson(1.2, k), 0, 4),
             "staged": False,
             "title": np.where(members.is_staff.to_numpy(), "Quarry Labs team", None),

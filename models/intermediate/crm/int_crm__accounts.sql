@@ -145,7 +145,9 @@ final as (
     select
         {{ surrogate_key(['keys.account_key']) }} as account_id,
         coalesce(salesforce_keyed.account_domain, hubspot_keyed.company_domain) as account_domain,
-        coalesce(salesforce_keyed.account_name, hubspot_keyed.company_name) as account_name,
+        {{ spreadsheet_safe_text(
+            'coalesce(salesforce_keyed.account_name, hubspot_keyed.company_name)'
+        ) }} as account_name,
         hubspot_keyed.company_id as hubspot_company_id,
         salesforce_keyed.salesforce_account_id,
         coalesce(salesforce_keyed.industry, hubspot_keyed.industry) as industry,

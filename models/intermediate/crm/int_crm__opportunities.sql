@@ -72,10 +72,25 @@ hubspot as (
     {% endif %}
 ),
 
-final as (
+unioned as (
     select * from salesforce
     union all
     select * from hubspot
+),
+
+final as (
+    select
+        opportunity_id,
+        crm_source,
+        account_id,
+        {{ spreadsheet_safe_text('opportunity_name') }} as opportunity_name,
+        amount,
+        stage_name,
+        created_at,
+        closed_at,
+        is_closed,
+        is_won
+    from unioned
 )
 
 select * from final

@@ -261,7 +261,7 @@ final as (
         case
             when member_accounts.account_id is not null then {{ cents('coalesce(account_months.arr_usd, 0)') }}
         end as account_arr_usd,
-        items.item_text,
+        {{ spreadsheet_safe_text('items.item_text') }} as item_text,
         coalesce(matched.theme, 'other') as theme,
         case
             when items.is_closed then 'closed'

@@ -24,6 +24,7 @@ validated as (
         case
             when customer_id is null then 'missing id'
             when created_at_text is null or created_at is null then 'missing or unparseable Created (UTC)'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -40,6 +40,7 @@ validated as (
             when amount_text is null or amount_per_interval is null then 'missing or unparseable Amount'
             when amount_per_interval < 0 then 'negative amount'
             when created_at_text is null or created_at is null then 'missing or unparseable Created (UTC)'
+            {{- implausible_time_reasons(['created_at', 'started_at', 'canceled_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -25,6 +25,7 @@ validated as (
             when amount < 0 then 'negative amount'
             when currency is null or length(currency) <> 3 then 'missing or malformed currency'
             when program is null then 'missing program'
+            {{- implausible_time_reasons(['month_start']) }}
         end as _quarantine_reason
     from typed
 ),

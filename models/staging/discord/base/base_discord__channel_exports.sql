@@ -28,6 +28,7 @@ validated as (
             when _parse_error is not null then _parse_error
             when channel_id is null then 'missing channel.id'
             when channel_name is null then 'missing channel.name'
+            {{- implausible_time_reasons(['exported_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -46,6 +46,7 @@ validated as (
             when sent_at is null then 'missing or unparseable timestamp'
             when author_id is null then 'missing author.id'
             when channel_id is null then 'file has no channel.id'
+            {{- implausible_time_reasons(['sent_at', 'edited_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -45,6 +45,7 @@ validated as (
             when post_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
             when post_number is null then 'missing post_number'
+            {{- implausible_time_reasons(['created_at', 'updated_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -36,6 +36,7 @@ validated as (
             when topic_id_text is null then 'missing id'
             when topic_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
+            {{- implausible_time_reasons(['created_at', 'last_posted_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -33,6 +33,7 @@ validated as (
             when user_id_text is null then 'missing id'
             when user_id is null then 'id is not an integer'
             when username is null then 'missing username'
+            {{- implausible_time_reasons(['created_at', 'last_seen_at']) }}
         end as _quarantine_reason
     from typed
 ),

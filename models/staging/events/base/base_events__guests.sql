@@ -31,6 +31,7 @@ validated as (
             when guest_id is null then 'missing api_id'
             when email is null then 'missing email'
             when registered_at is null then 'missing or unparseable created_at'
+            {{- implausible_time_reasons(['registered_at', 'checked_in_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -30,6 +30,7 @@ validated as (
             when issue_id_text is null then 'missing id'
             when issue_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
+            {{- implausible_time_reasons(['created_at', 'closed_at', 'updated_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -25,6 +25,7 @@ validated as (
             when issue_comment_id is null then 'id is not an integer'
             when issue_id is null then 'missing or non-integer issue_id'
             when created_at is null then 'missing or unparseable created_at'
+            {{- implausible_time_reasons(['created_at', 'updated_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -22,6 +22,7 @@ validated as (
         case
             when issue_id is null then 'missing or non-integer issue_id'
             when merged_at is null then 'missing or unparseable merged_at'
+            {{- implausible_time_reasons(['merged_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -24,6 +24,7 @@ validated as (
             when review_id_text is null then 'missing id'
             when review_id is null then 'id is not an integer'
             when pull_request_id is null then 'missing or non-integer pull_request_id'
+            {{- implausible_time_reasons(['submitted_at']) }}
         end as _quarantine_reason
     from typed
 ),

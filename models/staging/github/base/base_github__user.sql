@@ -27,6 +27,7 @@ validated as (
             when github_user_id_text is null then 'missing id'
             when github_user_id is null then 'id is not an integer'
             when login is null then 'missing login'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

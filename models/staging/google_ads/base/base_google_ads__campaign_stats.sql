@@ -32,6 +32,7 @@ validated as (
             when stat_date is null then 'missing or unparseable date'
             when spend is null then 'missing or unparseable cost_micros'
             when spend < 0 then 'negative cost'
+            {{- implausible_time_reasons(['stat_date']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -29,6 +29,7 @@ validated as (
             when company_id_text is null or trim(company_id_text) = '' then 'missing id'
             when company_id is null then 'id is not an integer'
             when fivetran_synced_at is null then 'missing or unparseable _fivetran_synced'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -40,6 +40,7 @@ validated as (
             when fivetran_synced_at is null then 'missing or unparseable _fivetran_synced'
             when created_at_text is not null and trim(created_at_text) <> '' and created_at is null
                 then 'unparseable property_createdate'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

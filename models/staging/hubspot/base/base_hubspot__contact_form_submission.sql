@@ -27,6 +27,7 @@ validated as (
             when contact_id is null then 'missing or non-integer contact_id'
             when conversion_id is null then 'missing conversion_id'
             when submitted_at_text is not null and submitted_at is null then 'unparseable timestamp'
+            {{- implausible_time_reasons(['submitted_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -33,6 +33,7 @@ validated as (
             when amount_text is not null and amount is null then 'unparseable amount'
             when amount < 0 then 'negative amount'
             when created_at_text is not null and created_at is null then 'unparseable property_createdate'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

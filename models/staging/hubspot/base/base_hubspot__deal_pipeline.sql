@@ -23,6 +23,7 @@ validated as (
         *,
         case
             when pipeline_id is null then 'missing pipeline_id'
+            {{- implausible_time_reasons(['created_at', 'updated_at']) }}
         end as _quarantine_reason
     from typed
 ),

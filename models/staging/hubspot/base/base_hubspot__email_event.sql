@@ -24,6 +24,7 @@ validated as (
         case
             when email_event_id is null then 'missing id'
             when occurred_at_text is null or occurred_at is null then 'missing or unparseable created'
+            {{- implausible_time_reasons(['occurred_at']) }}
         end as _quarantine_reason
     from typed
 ),

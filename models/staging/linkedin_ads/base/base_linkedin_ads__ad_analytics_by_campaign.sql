@@ -26,6 +26,7 @@ validated as (
             when campaign_id is null then 'missing or non-integer campaign_id'
             when stat_date is null then 'missing or unparseable day'
             when spend_usd < 0 or spend_local_currency < 0 then 'negative cost'
+            {{- implausible_time_reasons(['stat_date']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -26,6 +26,7 @@ validated as (
         case
             when campaign_id is null then 'missing or non-integer id'
             when last_modified_at is null then 'missing or unparseable last_modified_time'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

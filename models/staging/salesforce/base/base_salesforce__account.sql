@@ -28,6 +28,7 @@ validated as (
         *,
         case
             when account_id is null then 'missing id'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -27,6 +27,7 @@ validated as (
         *,
         case
             when contact_id is null then 'missing id'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -35,6 +35,7 @@ validated as (
         case
             when lead_id is null then 'missing id'
             when created_at_text is not null and created_at is null then 'unparseable created_date'
+            {{- implausible_time_reasons(['created_at', 'converted_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -26,6 +26,7 @@ validated as (
         case
             when opportunity_id is null then 'missing id'
             when valid_from is null then 'missing or unparseable _fivetran_start'
+            {{- implausible_time_reasons(['valid_from']) }}
         end as _quarantine_reason
     from typed
 ),

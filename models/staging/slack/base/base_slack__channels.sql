@@ -26,6 +26,7 @@ validated as (
             when _parse_error is not null then _parse_error
             when channel_id is null or channel_id = '' then 'missing id'
             when channel_name is null or channel_name = '' then 'missing name'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

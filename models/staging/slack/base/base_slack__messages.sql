@@ -38,6 +38,7 @@ validated as (
             when message_ts is null then 'missing ts'
             when sent_at is null then 'unparseable ts'
             when channel_name is null or channel_name = '' then 'file is not inside a channel folder'
+            {{- implausible_time_reasons(['sent_at', 'edited_at']) }}
         end as _quarantine_reason
     from typed
 ),

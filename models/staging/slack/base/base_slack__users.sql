@@ -32,6 +32,7 @@ validated as (
         case
             when _parse_error is not null then _parse_error
             when user_id is null or user_id = '' then 'missing id'
+            {{- implausible_time_reasons(['updated_at']) }}
         end as _quarantine_reason
     from typed
 ),

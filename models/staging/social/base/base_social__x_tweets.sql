@@ -59,6 +59,7 @@ validated as (
             when tweet_id is null then 'missing id'
             when author_id is null then 'missing author_id'
             when created_at is null then 'missing or unparseable created_at'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
     union all

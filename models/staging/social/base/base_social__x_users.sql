@@ -32,6 +32,7 @@ validated as (
         case
             when user_id is null then 'missing id'
             when username is null then 'missing username'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -23,6 +23,7 @@ validated as (
             when identify_id is null then 'missing id'
             when anonymous_id is null and user_id is null then 'no anonymous_id or user_id'
             when identified_at_text is null or identified_at is null then 'missing or unparseable timestamp'
+            {{- implausible_time_reasons(['identified_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -31,6 +31,7 @@ validated as (
             when page_view_id is null then 'missing id'
             when anonymous_id is null and user_id is null then 'no anonymous_id or user_id'
             when viewed_at_text is null or viewed_at is null then 'missing or unparseable timestamp'
+            {{- implausible_time_reasons(['viewed_at']) }}
         end as _quarantine_reason
     from typed
 ),

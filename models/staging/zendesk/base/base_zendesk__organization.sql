@@ -23,6 +23,7 @@ validated as (
         case
             when organization_id_text is null then 'missing id'
             when organization_id is null then 'id is not an integer'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

@@ -34,6 +34,7 @@ validated as (
             when ticket_id_text is null then 'missing id'
             when ticket_id is null then 'id is not an integer'
             when created_at_text is null or created_at is null then 'missing or unparseable created_at'
+            {{- implausible_time_reasons(['created_at', 'updated_at']) }}
         end as _quarantine_reason
     from typed
 ),

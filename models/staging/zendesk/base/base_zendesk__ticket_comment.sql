@@ -27,6 +27,7 @@ validated as (
             when ticket_comment_id is null then 'id is not an integer'
             when ticket_id is null then 'missing or non-integer ticket_id'
             when created_at_text is null or created_at is null then 'missing or unparseable created'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),

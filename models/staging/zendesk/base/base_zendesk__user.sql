@@ -27,6 +27,7 @@ validated as (
         case
             when user_id_text is null then 'missing id'
             when user_id is null then 'id is not an integer'
+            {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
     from typed
 ),
