@@ -27,7 +27,7 @@ export VARS SQL FORMAT
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
 GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' -o -name '*.csv' 2>/dev/null)
 
-.PHONY: help install install-spark demo-data build publish export test lint check pytest query docs clean bench build-spark test-spark
+.PHONY: help install install-spark demo-data build publish rollback export test lint check pytest query docs clean bench build-spark test-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ build: $(BIN)/.installed $(RAW_PREREQ) ## install, demo exports if absent, dbt b
 publish: $(BIN)/.installed ## publish the last build as community_warehouse.duckdb (readable by DuckDB 0.10+ clients)
 	@$(BIN)/python -m community_warehouse.warehouse publish
 
+rollback: $(BIN)/.installed ## put back the warehouse the last publication replaced (run again to undo)
+	@$(BIN)/python -m community_warehouse.warehouse rollback
+
 export: $(BIN)/.installed ## every mart as Parquet in target/export, with manifest.json (rows, columns, as-of)
 	@$(BIN)/python -m community_warehouse.warehouse export --out target/export
 
@@ -98,7 +101,7 @@ docs: $(BIN)/.installed ## dbt docs as one self-contained HTML file in target/st
 	@echo "Docs: open file://$(CURDIR)/target/static_index.html in a browser (one self-contained file)"
 
 clean: ## remove build artefacts (keeps .venv and data/)
-	rm -rf target logs community_warehouse.duckdb community_warehouse.duckdb.wal
+	rm -rf target logs community_warehouse.duckdb community_warehouse.duckdb.wal community_warehouse.previous.duckdb
 
 build-spark: $(BIN)/.spark-installed $(RAW_PREREQ) ## dbt build on the local Spark target (Java 17; warehouse in target/spark)
 	@mkdir -p target/spark/tmp

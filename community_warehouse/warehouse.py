@@ -12,7 +12,12 @@ target/community_warehouse.build.duckdb). `publish` then writes the *published w
 and seeds schemas, in DuckDB's v0.10 storage format, which every DuckDB client from 0.10 to 2.x opens
 (BI drivers embed 1.x clients, which refuse files in duckdb 2.0's own format). It is written beside the
 old one and swapped in with one rename, so BI tools holding the published file never block a build and
-never see a half-written one. `summary`, `query` and `export` read the published warehouse, read-only.
+never see a half-written one. It is published only when the build passed: a failed, red or killed build
+leaves it untouched and says so. The warehouse it replaces is kept beside it
+(community_warehouse.previous.duckdb); `rollback` swaps the two back. `summary`, `query` and `export` read
+the published warehouse, read-only.
+
+    python -m community_warehouse.warehouse rollback
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 from decimal import Decimal
@@ -126,11 +133,63 @@ def publish(source: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCH
                 counts[f"{schema}.{table}"] = con.execute(f"select count(*) from published.{name}").fetchone()[0]
             con.execute("checkpoint published")
             con.execute("detach published")
+        keep_previous(target)
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)
         scratch.with_name(scratch.name + ".wal").unlink(missing_ok=True)
     return counts
+
+
+def previous_db(target: Path) -> Path:
+    """Where the warehouse a publication replaced is kept, for `rollback`."""
+    return target.with_name(f"{target.stem}.previous{target.suffix}")
+
+
+def keep_previous(target: Path) -> None:
+    """Keep the published warehouse as the previous one, without moving it: a hard link to the same file,
+    renamed into place, so readers holding it and new readers opening it see no gap."""
+    if not target.exists():
+        return
+    scratch = target.with_name(f".{previous_db(target).name}.{os.getpid()}.tmp")
+    scratch.unlink(missing_ok=True)
+    try:
+        os.link(target, scratch)
+    except OSError:  # a file system without hard links
+        shutil.copy2(target, scratch)
+    os.replace(scratch, previous_db(target))
+
+
+def rollback(target: Path) -> None:
+    """Swap the published warehouse and the previous one (run it again to undo)."""
+    previous = previous_db(target)
+    if not previous.exists():
+        raise WarehouseError(f"{previous} does not exist: nothing was published before the current warehouse")
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.rollback.tmp")
+    scratch.unlink(missing_ok=True)
+    if target.exists():
+        try:
+            os.link(target, scratch)
+        except OSError:  # a file system without hard links
+            shutil.copy2(target, scratch)
+    os.replace(previous, target)
+    if scratch.exists():
+        os.replace(scratch, previous)
+
+
+def failed_nodes(run_results: Path) -> list[str]:
+    """The nodes the last dbt invocation in this project reported as errors or failed tests."""
+    if not run_results.exists():
+        return []
+    results = json.loads(run_results.read_text()).get("results", [])
+    return [r["unique_id"] for r in results if r.get("status") in ("error", "fail", "runtime error")]
+
+
+def unchanged_message(target: Path) -> str:
+    if not target.exists():
+        return f"Nothing was published: {target} does not exist yet."
+    when = dt.datetime.fromtimestamp(target.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    return f"The published warehouse {target} is unchanged (published {when})."
 
 
 def export(db: Path, out: Path) -> dict:
@@ -252,6 +311,10 @@ def _sql_text(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m community_warehouse.warehouse",
@@ -268,7 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="dbt build into the build file, then publish and summarise")
     b.add_argument("--vars", default="", help="dbt vars as YAML/JSON, e.g. '{using_zendesk: false}'")
     b.add_argument("dbt_args", nargs="*", help="more arguments for dbt build (after --)")
-    sub.add_parser("publish", help="publish the build file as the warehouse BI tools open")
+    pub = sub.add_parser("publish", help="publish the build file as the warehouse BI tools open")
+    pub.add_argument(
+        "--force", action="store_true", help="publish even though the last dbt run in this project reported failures"
+    )
+    sub.add_parser("rollback", help="put back the warehouse the last publication replaced (again: undo)")
     e = sub.add_parser("export", help="every mart as Parquet plus manifest.json")
     e.add_argument("--out", type=Path, default=PROJECT_ROOT / "target" / "export")
     sub.add_parser("summary", help="list the marts and their row counts")
@@ -280,15 +347,35 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or published_db()
     try:
         if args.command == "build":
-            code = dbt_build(args.vars, args.dbt_args)
+            # A stop request (Ctrl-C, or SIGTERM from a scheduler) ends the build without publishing.
+            signal.signal(signal.SIGTERM, _interrupt)
+            try:
+                code = dbt_build(args.vars, args.dbt_args)
+            except KeyboardInterrupt:
+                print(f"\nThe build was interrupted. {unchanged_message(db)}", file=sys.stderr)
+                return 130
             if code != 0:
+                print(
+                    f"\nThe build failed (dbt exit code {code}), so nothing was published. {unchanged_message(db)}",
+                    file=sys.stderr,
+                )
                 return code
             counts = publish(build_db(), db)
-            print(f"\nPublished {len(counts)} tables to {db}\n")
+            print(f"\nPublished {len(counts)} tables to {db} (the one it replaced: {previous_db(db)})\n")
             print(summary(db))
         elif args.command == "publish":
+            failed = failed_nodes(Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target")) / "run_results.json")
+            if failed and not args.force:
+                raise WarehouseError(
+                    f"the last dbt run here reported {len(failed)} failure(s), first {failed[0]} "
+                    f"(target/run_results.json), so {build_db()} is not published. {unchanged_message(db)} "
+                    "Fix and build again, or publish anyway with --force."
+                )
             counts = publish(build_db(), db)
             print(f"Published {len(counts)} tables from {build_db()} to {db}")
+        elif args.command == "rollback":
+            rollback(db)
+            print(f"{db} is now the warehouse published before; {previous_db(db)} holds the one it replaced.")
         elif args.command == "export":
             manifest = export(db, args.out)
             print(f"Exported {len(manifest['marts'])} marts to {args.out} (manifest.json lists rows and columns)")
