@@ -44,6 +44,8 @@ PUBLISHED_STORAGE_VERSION = "v0.10.0"
 #: Schemas copied into the published warehouse. Staging is left out: its views read the raw files by
 #: path, and its base tables carry raw records, which BI users do not need.
 PUBLISHED_SCHEMAS = ("marts", "intermediate", "seeds")
+#: `personal`: published as built. `pseudonymised`: every declared personal column as a keyed hash.
+PRIVACY_MODES = ("personal", "pseudonymised")
 
 
 class WarehouseError(Exception):
@@ -104,11 +106,64 @@ def dbt_build(vars_: str | None, extra: list[str]) -> int:
     return subprocess.run(command, cwd=PROJECT_ROOT, env=env, check=False).returncode
 
 
-def publish(source: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCHEMAS) -> dict[str, int]:
+def dbt_target() -> Path:
+    """dbt's target folder for this project (DBT_TARGET_PATH, as dbt reads it)."""
+    return Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
+
+
+def declared_personal_columns(manifest: Path) -> dict[tuple[str, str], set[str]]:
+    """(schema, relation) → the columns its yml declares personal (`config: {meta: {pii: true}}`), for every
+    model and seed in dbt's manifest."""
+    if not manifest.exists():
+        raise WarehouseError(
+            f"{manifest} does not exist: a pseudonymised publication reads which columns are personal from dbt's "
+            "manifest; run the build (or `dbt parse`) first"
+        )
+    personal: dict[tuple[str, str], set[str]] = {}
+    for node in json.loads(manifest.read_text())["nodes"].values():
+        if node["resource_type"] not in ("model", "seed"):
+            continue
+        columns = {
+            name
+            for name, spec in node["columns"].items()
+            if (spec.get("meta") or {}).get("pii") is True
+            or ((spec.get("config") or {}).get("meta") or {}).get("pii") is True
+        }
+        personal[(node["schema"], node.get("alias") or node["name"])] = columns
+    return personal
+
+
+def pseudonym_key() -> str:
+    """The secret that keys pseudonyms (COMMUNITY_PSEUDONYM_KEY); never stored in the repo or the warehouse."""
+    key = os.environ.get("COMMUNITY_PSEUDONYM_KEY", "")
+    if len(key) < 16:
+        raise WarehouseError(
+            "a pseudonymised publication needs COMMUNITY_PSEUDONYM_KEY, a secret of at least 16 characters kept "
+            "outside the repo and the same at every build (the same person then gets the same pseudonym in every "
+            "build and every table)"
+        )
+    return key
+
+
+def publish(
+    source: Path,
+    target: Path,
+    schemas: tuple[str, ...] = PUBLISHED_SCHEMAS,
+    privacy: str = "personal",
+) -> dict[str, int]:
     """Copy the tables of `schemas` from `source` into `target` in the old storage format, atomically.
+
+    With `privacy="pseudonymised"`, every column the manifest declares personal is published as a keyed
+    hash of its value (sha256 of COMMUNITY_PSEUDONYM_KEY, a separator and the value as text): stable across
+    builds and tables, so pseudonyms still join, and irreversible without the key. A table the manifest does
+    not know is refused rather than published unchecked.
 
     Returns the row count of every table copied, keyed `schema.table`.
     """
+    if privacy not in PRIVACY_MODES:
+        raise WarehouseError(f"privacy must be one of {', '.join(PRIVACY_MODES)}, not {privacy!r}")
+    personal = declared_personal_columns(dbt_target() / "manifest.json") if privacy == "pseudonymised" else {}
+    key = pseudonym_key() if privacy == "pseudonymised" else ""
     if not source.exists():
         raise WarehouseError(f"{source} does not exist: build first (make build)")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +176,7 @@ def publish(source: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCH
             con.execute(f"attach '{_sql_text(scratch)}' as published (storage_version '{PUBLISHED_STORAGE_VERSION}')")
             tables = con.execute(
                 "select table_schema, table_name from information_schema.tables "
-                "where table_catalog = 'build' and table_type = 'BASE TABLE' "
+                "where table_catalog = 'build' and table_type in ('BASE TABLE', 'VIEW') "
                 f"and table_schema in ({', '.join('?' for _ in schemas)}) order by 1, 2",
                 list(schemas),
             ).fetchall()
@@ -129,7 +184,31 @@ def publish(source: Path, target: Path, schemas: tuple[str, ...] = PUBLISHED_SCH
                 con.execute(f"create schema published.{_ident(schema)}")
             for schema, table in tables:
                 name = f"{_ident(schema)}.{_ident(table)}"
-                con.execute(f"create table published.{name} as select * from build.{name}")
+                select, params = "*", []
+                if privacy == "pseudonymised":
+                    if (schema, table) not in personal:
+                        raise WarehouseError(
+                            f"{schema}.{table} is not in dbt's manifest, so its personal columns are unknown: "
+                            "rebuild, then publish"
+                        )
+                    columns = [
+                        c
+                        for (c,) in con.execute(
+                            "select column_name from information_schema.columns where table_catalog = 'build' "
+                            "and table_schema = ? and table_name = ? order by ordinal_position",
+                            [schema, table],
+                        ).fetchall()
+                    ]
+                    hidden = personal[(schema, table)]
+                    select = ", ".join(
+                        f"case when {_ident(c)} is null then null "
+                        f"else sha256(? || chr(31) || cast({_ident(c)} as varchar)) end as {_ident(c)}"
+                        if c in hidden
+                        else _ident(c)
+                        for c in columns
+                    )
+                    params = [key] * sum(c in hidden for c in columns)
+                con.execute(f"create table published.{name} as select {select} from build.{name}", params)
                 counts[f"{schema}.{table}"] = con.execute(f"select count(*) from published.{name}").fetchone()[0]
             con.execute("checkpoint published")
             con.execute("detach published")
@@ -332,6 +411,14 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--vars", default="", help="dbt vars as YAML/JSON, e.g. '{using_zendesk: false}'")
     b.add_argument("dbt_args", nargs="*", help="more arguments for dbt build (after --)")
     pub = sub.add_parser("publish", help="publish the build file as the warehouse BI tools open")
+    for command in (b, pub):
+        command.add_argument(
+            "--privacy",
+            choices=PRIVACY_MODES,
+            default=os.environ.get("COMMUNITY_PRIVACY", "personal"),
+            help="pseudonymised: every column declared personal is published as a keyed hash "
+            "(COMMUNITY_PSEUDONYM_KEY); default $COMMUNITY_PRIVACY or personal",
+        )
     pub.add_argument(
         "--force", action="store_true", help="publish even though the last dbt run in this project reported failures"
     )
@@ -360,19 +447,21 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return code
-            counts = publish(build_db(), db)
-            print(f"\nPublished {len(counts)} tables to {db} (the one it replaced: {previous_db(db)})\n")
+            counts = publish(build_db(), db, privacy=args.privacy)
+            print(
+                f"\nPublished {len(counts)} tables ({args.privacy}) to {db} (the one it replaced: {previous_db(db)})\n"
+            )
             print(summary(db))
         elif args.command == "publish":
-            failed = failed_nodes(Path(os.environ.get("DBT_TARGET_PATH", PROJECT_ROOT / "target")) / "run_results.json")
+            failed = failed_nodes(dbt_target() / "run_results.json")
             if failed and not args.force:
                 raise WarehouseError(
                     f"the last dbt run here reported {len(failed)} failure(s), first {failed[0]} "
                     f"(target/run_results.json), so {build_db()} is not published. {unchanged_message(db)} "
                     "Fix and build again, or publish anyway with --force."
                 )
-            counts = publish(build_db(), db)
-            print(f"Published {len(counts)} tables from {build_db()} to {db}")
+            counts = publish(build_db(), db, privacy=args.privacy)
+            print(f"Published {len(counts)} tables ({args.privacy}) from {build_db()} to {db}")
         elif args.command == "rollback":
             rollback(db)
             print(f"{db} is now the warehouse published before; {previous_db(db)} holds the one it replaced.")

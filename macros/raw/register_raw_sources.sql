@@ -15,6 +15,8 @@
             required: [id]                      # csv: columns whose absence stops the build
             columns_vary: true                  # csv: files of one glob have different headers
                                                 # (e.g. one guest list per event with its own questions)
+            not_kept: [context_ip]              # csv: columns left out of `_raw_record` too (personal
+                                                # data no model needs, so the quarantine never holds it)
 
     Every raw relation exposes the declared columns (missing optional ones as nulls, extra ones
     ignored), plus `_file_name` (path under the raw folder), `_raw_record` (the whole record, as a
@@ -559,7 +561,7 @@
                 substr(_file_path, {{ prefix_length + 1 }}) as _file_name,
                 {#- Kept parsed, the record is JSON so files with different headers fit one table. -#}
                 {{ 'to_json(' if cached }}{
-                {%- for column in present if column != '_file_path' -%}
+                {%- for column in present if column != '_file_path' and column not in spec.get('not_kept', []) -%}
                     {{ sql_string_literal(column) }}: {{ quote_identifier(column) }}{{ ", " if not loop.last }}
                 {%- endfor -%}
                 }{{ ')' if cached }} as _raw_record,
@@ -786,10 +788,12 @@
                 end as {{ quote_identifier(column) }},
             {%- endfor %}
                 l._file_name,
-                map_from_arrays(
+                {% if spec.get('not_kept') %}map_filter({% endif %}map_from_arrays(
                     filter(h._header, c -> c is not null),
                     slice(l._cells, 1, size(filter(h._header, c -> c is not null)))
-                ) as _raw_record,
+                ){% if spec.get('not_kept') %}, (k, v) -> not array_contains(array(
+                    {%- for column in spec.not_kept %}{{ sql_string_literal(column) }}{{ ", " if not loop.last }}{% endfor -%}
+                ), k)){% endif %} as _raw_record,
                 cast(null as string) as _parse_error
             from lines as l
             inner join header_cells as h
@@ -830,7 +834,7 @@
             {%- endfor %}
                 {{ file_name }} as _file_name,
                 struct(
-                {%- for column in present -%}
+                {%- for column in present if column not in spec.get('not_kept', []) -%}
                     {{ quote_identifier(column) }}{{ ", " if not loop.last }}
                 {%- endfor -%}
                 ) as _raw_record,

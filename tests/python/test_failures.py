@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from faults import record_fault
 from helpers import run_dbt
 
 pytestmark = pytest.mark.dbt
@@ -22,6 +23,7 @@ def test_missing_raw_folder_names_the_path_and_the_fix(tmp_path):
     assert str(missing) in result.output
     assert "make demo-data" in result.output
     assert "COMMUNITY_RAW_PATH" in result.output
+    record_fault("raw folder missing", "loud", "loud", "names the path and COMMUNITY_RAW_PATH")
 
 
 def test_missing_source_file_names_the_file_and_the_switch(tmp_path, demo_raw):
@@ -36,6 +38,7 @@ def test_missing_source_file_names_the_file_and_the_switch(tmp_path, demo_raw):
     assert match, result.output[-2000:]
     assert Path(match.group(1)) == raw / "hubspot" / "deal.csv"
     assert '"using_hubspot": false' in result.output
+    record_fault("one table of a source missing", "loud", "loud", "names the file and the switch")
 
 
 def test_missing_required_column_names_file_and_column(tmp_path, demo_raw):
@@ -54,6 +57,7 @@ def test_missing_required_column_names_file_and_column(tmp_path, demo_raw):
     assert result.returncode != 0
     assert "hubspot/contact.csv" in result.output
     assert "has no column `property_email`" in result.output
+    record_fault("required column removed", "loud", "loud", "names the file and the column")
 
 
 def test_optional_columns_may_be_missing(tmp_path, demo_raw):
@@ -85,6 +89,7 @@ def test_raw_path_with_a_quote_is_rejected(tmp_path):
     result = run_dbt(["build"], bad, tmp_path / "work")
     assert result.returncode != 0
     assert "is not allowed in the raw folder path" in result.output
+    record_fault("raw folder path with a quote", "loud", "loud", "names the character")
 
 
 def test_relative_raw_path_under_a_folder_with_a_quote_is_rejected(tmp_path, demo_raw):
@@ -98,6 +103,7 @@ def test_relative_raw_path_under_a_folder_with_a_quote_is_rejected(tmp_path, dem
         f'The raw folder "{work}/raw" (COMMUNITY_RAW_PATH "raw", relative to the folder dbt runs in)' in result.output
     )
     assert "Set COMMUNITY_RAW_PATH to an absolute path without it" in result.output
+    record_fault("working folder with a quote, relative raw path", "loud", "loud", "names the folder and the fix")
 
 
 def _add_column(path: Path, header: str, value: str) -> int:
@@ -134,3 +140,4 @@ def test_hostile_header_names_stay_data(tmp_path, demo_raw):
             "select count(*) from raw_events.guests where json_extract_string(_raw_record, ?) = 'v2'",
             ["$." + json.dumps(guest)],
         ).fetchone() == (guests_in_file,)
+    record_fault("SQL-looking header names (quotes, comma, subquery)", "staged", "staged", "kept as data")

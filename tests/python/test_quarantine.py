@@ -107,6 +107,7 @@ def test_each_bad_record_is_quarantined_with_its_reason(broken_build):
         ("slack", "messages", "unparseable ts"),
         ("slack", "users", "missing id"),
         ("social", "x_tweets", "file is not valid JSON (or not a JSON object)"),
+        ("web", "pages", "missing or unparseable timestamp"),
     ]
     assert all(file_name and raw_record for *_, file_name, raw_record in rows)
     assert any("U_BAD_TS" in raw for *_, raw in rows)
@@ -224,6 +225,21 @@ def _plant_faults(raw: Path) -> dict:
     with companies.open("a", newline="") as fh:
         csv.DictWriter(fh, list(rows[0]), lineterminator="\n").writerows(new_rows)
 
+    # A page view whose time does not parse: quarantined, without the visitor's IP or user agent.
+    pages = raw / "web" / "pages.csv"
+    with pages.open(newline="") as fh:
+        page_rows = list(csv.DictReader(fh))
+    with pages.open("a", newline="") as fh:
+        csv.DictWriter(fh, list(page_rows[0]), lineterminator="\n").writerow(
+            dict(
+                page_rows[0],
+                id="fault-page-view",
+                timestamp="not a time",
+                context_ip="198.51.100.77",
+                context_user_agent="FaultAgent/1.0",
+            )
+        )
+
     return {
         "clock_file": str(clock_day.relative_to(raw)),
         "bom_file": str(bom_day.relative_to(raw)),
@@ -330,6 +346,18 @@ def test_probe_faults_have_their_written_outcome(broken_build, demo_db):
         observed = "staged" if names.get(999999903) == NEWLINE_COMPANY else "lost"
         record_fault("CSV field with a quoted line break", "staged", observed)
         assert names.get(999999903) == NEWLINE_COMPANY
+
+        page = con.execute(
+            "select reason, raw_record from staging.stg_quarantine__records where raw_record like '%fault-page-view%'"
+        ).fetchall()
+        kept_ip = any("198.51.100.77" in r or "FaultAgent" in r or "context_ip" in r for _, r in page)
+        record_fault(
+            "page view quarantined with an IP and user agent",
+            "quarantined",
+            ("silent" if kept_ip else "quarantined") if page else "lost",
+            page[0][0] if page else "",
+        )
+        assert len(page) == 1 and not kept_ip
 
         # Every Slack message record of the files, counted by Python, is staged, quarantined or a duplicate.
         in_files = _slack_messages_in_files(raw)
