@@ -589,6 +589,9 @@
         {%- do run_query("delete from " ~ files_relation ~ " where file_name in (select file_name from community_raw_delta)") -%}
         {%- do run_query("insert into " ~ files_relation ~ " select file_name, file_size, modified_at, " ~ sql_string_literal(signature) ~ " from community_raw_delta where is_present") -%}
     {%- endif -%}
+    {%- if spec.format == 'csv' and not cached -%}
+        {%- do duckdb__check_column_drift(node, relation, present, folder ~ '/' ~ spec.path) -%}
+    {%- endif -%}
     {{ return({'files': files, 'parsed': file_count, 'removed': removed, 'rebuilt': rebuild}) }}
 {% endmacro %}
 
@@ -877,4 +880,60 @@
     {%- else -%}
         {{- return('[' ~ duckdb_json_structure(spec[0]) ~ ']') -}}
     {%- endif -%}
+{% endmacro %}
+
+
+{#
+    Drift against the previous build, for a table exported as one CSV file (DuckDB): a declared column the
+    previous build found and this one does not (a renamed or dropped property: its values would turn to
+    nulls without a word), or a column whose share of filled rows fell by more than half of all rows (a sync
+    that stopped filling it). Each is a warning naming the file and the column; in strict mode it stops
+    the build, and the profile is not updated, so the next run stops again until the export is fixed or
+    the change is accepted (one run without strict mode). The profile lives in raw_meta.column_profile.
+#}
+{% macro duckdb__check_column_drift(node, relation, present, path) %}
+    {%- set columns = node.meta.raw.columns -%}
+    {%- set key = sql_string_literal(node.source_name ~ '.' ~ node.name) -%}
+    {%- do run_query("create schema if not exists raw_meta") -%}
+    {%- do run_query("create table if not exists raw_meta.column_profile (source_table varchar, column_name varchar, is_present boolean, filled_rows bigint, total_rows bigint)") -%}
+    {%- set measure -%}
+        select
+        {%- for column in columns %}
+            {% if column in present %}count({{ quote_identifier(column) }}){% else %}cast(null as bigint){% endif %},
+        {%- endfor %}
+            count(*)
+        from {{ relation }}
+    {%- endset -%}
+    {%- set now = run_query(measure).rows[0] -%}
+    {%- set total = now[columns | length] -%}
+    {%- set before = {} -%}
+    {%- for row in run_query("select column_name, is_present, filled_rows, total_rows from raw_meta.column_profile where source_table = " ~ key).rows -%}
+        {%- do before.update({row[0]: row}) -%}
+    {%- endfor -%}
+    {%- set drift = [] -%}
+    {%- for column in columns -%}
+        {%- set previous = before.get(column) -%}
+        {%- if previous is not none and previous[1] and column not in present -%}
+            {%- do drift.append("column `" ~ column ~ "` is gone (the previous build had it), so its values are null from now on") -%}
+        {%- elif previous is not none and previous[1] and previous[3] > 0 and total > 0 -%}
+            {%- set share_before = previous[2] / previous[3] -%}
+            {%- set share_now = now[loop.index0] / total -%}
+            {%- if share_before - share_now > 0.5 -%}
+                {%- do drift.append("column `" ~ column ~ "` was filled in " ~ '{:.0%}'.format(share_before) ~ " of rows and now in " ~ '{:.0%}'.format(share_now)) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set message = "Raw exports: " ~ path ~ ": " ~ (drift | join('; ')) ~ ". If it was renamed, rename it back in the export (or sync); if the change is expected, one build without strict mode accepts it." -%}
+    {%- if drift and strict_sources() -%}
+        {{ exceptions.raise_compiler_error(message ~ " Strict mode stops here.") }}
+    {%- endif -%}
+    {%- if drift -%}
+        {{- log("WARNING " ~ message, info=True) -}}
+    {%- endif -%}
+    {%- set rows = [] -%}
+    {%- for column in columns -%}
+        {%- do rows.append("(" ~ key ~ ", " ~ sql_string_literal(column) ~ ", " ~ (column in present) ~ ", " ~ (now[loop.index0] if column in present else 0) ~ ", " ~ total ~ ")") -%}
+    {%- endfor -%}
+    {%- do run_query("delete from raw_meta.column_profile where source_table = " ~ key) -%}
+    {%- do run_query("insert into raw_meta.column_profile values " ~ (rows | join(', '))) -%}
 {% endmacro %}

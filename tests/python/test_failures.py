@@ -141,3 +141,42 @@ def test_hostile_header_names_stay_data(tmp_path, demo_raw):
             ["$." + json.dumps(guest)],
         ).fetchone() == (guests_in_file,)
     record_fault("SQL-looking header names (quotes, comma, subquery)", "staged", "staged", "kept as data")
+
+
+def _rewrite_column(path: Path, column: str, keep_header: bool, value: str = "") -> None:
+    """Blank a CSV column's values (keep_header) or drop the column altogether."""
+    with path.open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = [f for f in rows[0] if keep_header or f != column]
+    with path.open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([dict(r, **{column: value}) if keep_header else r for r in rows])
+
+
+def test_a_column_that_empties_or_disappears_since_the_previous_build_is_reported(tmp_path, demo_raw):
+    """The probe renamed HubSpot's associated-company column: 340 values became nulls, 319 members lost their
+    account, and every test passed. Against the previous build's profile, an emptied column warns, and a
+    vanished one stops a strict build naming the file and the column."""
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw, ignore=shutil.ignore_patterns("_truth"))
+    contacts = raw / "hubspot" / "contact.csv"
+    select = ["run", "--select", "base_hubspot__contact"]
+    first = run_dbt(select, raw, tmp_path / "work").ok()
+    assert "WARNING Raw exports" not in first.output
+    _rewrite_column(contacts, "property_associatedcompanyid", keep_header=True)
+    emptied = run_dbt(select, raw, tmp_path / "work").ok()
+    assert (
+        "WARNING Raw exports: hubspot/contact.csv: column `property_associatedcompanyid` was filled in "
+        in emptied.output
+    )
+    assert "of rows and now in 0%" in emptied.output
+    _rewrite_column(contacts, "property_associatedcompanyid", keep_header=False)
+    strict = run_dbt(select, raw, tmp_path / "work", vars_={"strict_sources": True})
+    assert strict.returncode != 0
+    assert "hubspot/contact.csv: column `property_associatedcompanyid` is gone (the previous build had it)" in (
+        strict.output
+    )
+    assert "Strict mode stops here." in strict.output
+    record_fault("optional column emptied since the last build", "loud", "loud", "warning naming file and column")
+    record_fault("optional column renamed since the last build", "loud", "loud", "strict mode stops, naming both")
