@@ -27,7 +27,7 @@ export VARS SQL FORMAT
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
 GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' -o -name '*.csv' 2>/dev/null)
 
-.PHONY: help install install-spark demo-data build publish rollback export test lint check pytest query docs clean bench build-spark test-spark
+.PHONY: help install install-spark demo-data build publish publish-departments rollback export test lint check pytest query docs clean bench build-spark test-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ build: $(BIN)/.installed $(RAW_PREREQ) ## install, demo exports if absent, dbt b
 
 publish: $(BIN)/.installed ## publish the last build as community_warehouse.duckdb (readable by DuckDB 0.10+ clients)
 	@$(BIN)/python -m community_warehouse.warehouse publish
+
+publish-departments: $(BIN)/.installed ## one read-only file + Parquet per department (seeds/department_publications.csv), pseudonymised where the seed says; grants.sql
+	@$(BIN)/python -m community_warehouse.warehouse publish-departments
 
 rollback: $(BIN)/.installed ## put back the warehouse the last publication replaced (run again to undo)
 	@$(BIN)/python -m community_warehouse.warehouse rollback

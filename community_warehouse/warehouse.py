@@ -150,6 +150,8 @@ def publish(
     target: Path,
     schemas: tuple[str, ...] = PUBLISHED_SCHEMAS,
     privacy: str = "personal",
+    only: set[tuple[str, str]] | None = None,
+    keep: bool = True,
 ) -> dict[str, int]:
     """Copy the tables of `schemas` from `source` into `target` in the old storage format, atomically.
 
@@ -157,6 +159,8 @@ def publish(
     hash of its value (sha256 of COMMUNITY_PSEUDONYM_KEY, a separator and the value as text): stable across
     builds and tables, so pseudonyms still join, and irreversible without the key. A table the manifest does
     not know is refused rather than published unchecked.
+
+    `only` limits the copy to those (schema, relation) pairs; `keep` keeps the replaced file for rollback.
 
     Returns the row count of every table copied, keyed `schema.table`.
     """
@@ -174,15 +178,17 @@ def publish(
         with duckdb.connect() as con:
             con.execute(f"attach '{_sql_text(source)}' as build (read_only)")
             con.execute(f"attach '{_sql_text(scratch)}' as published (storage_version '{PUBLISHED_STORAGE_VERSION}')")
-            tables = con.execute(
+            found = con.execute(
                 "select table_schema, table_name from information_schema.tables "
                 "where table_catalog = 'build' and table_type in ('BASE TABLE', 'VIEW') "
                 f"and table_schema in ({', '.join('?' for _ in schemas)}) order by 1, 2",
                 list(schemas),
             ).fetchall()
-            for schema in sorted({schema for schema, _ in tables}):
+            if only is not None:
+                found = [t for t in found if t in only]
+            for schema in sorted({schema for schema, _ in found}):
                 con.execute(f"create schema published.{_ident(schema)}")
-            for schema, table in tables:
+            for schema, table in found:
                 name = f"{_ident(schema)}.{_ident(table)}"
                 select, params = "*", []
                 if privacy == "pseudonymised":
@@ -212,7 +218,8 @@ def publish(
                 counts[f"{schema}.{table}"] = con.execute(f"select count(*) from published.{name}").fetchone()[0]
             con.execute("checkpoint published")
             con.execute("detach published")
-        keep_previous(target)
+        if keep:
+            keep_previous(target)
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)
@@ -269,6 +276,61 @@ def unchanged_message(target: Path) -> str:
         return f"Nothing was published: {target} does not exist yet."
     when = dt.datetime.fromtimestamp(target.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     return f"The published warehouse {target} is unchanged (published {when})."
+
+
+def mart_folders(manifest: Path) -> dict[str, set[tuple[str, str]]]:
+    """Mart folder (models/marts/<folder>) → the (schema, relation) of each mart in it, from dbt's manifest."""
+    if not manifest.exists():
+        raise WarehouseError(f"{manifest} does not exist: build first (make build)")
+    folders: dict[str, set[tuple[str, str]]] = {}
+    for node in json.loads(manifest.read_text())["nodes"].values():
+        if node["resource_type"] == "model" and node["fqn"][1:2] == ["marts"] and len(node["fqn"]) > 3:
+            folders.setdefault(node["fqn"][2], set()).add((node["schema"], node.get("alias") or node["name"]))
+    return folders
+
+
+def publish_departments(source: Path, out: Path) -> list[dict]:
+    """One read-only DuckDB file and one Parquet file per mart for each department of the seed
+    `department_publications`, holding only the marts of the folders it reads, pseudonymised unless the
+    seed allows personal data; plus `grants.sql` for a served warehouse. Returns what was written."""
+    with duckdb.connect(str(source), read_only=True) as con:
+        rows = con.execute(
+            "select department, reads, personal_data_allowed, grantee from seeds.department_publications order by 1"
+        ).fetchall()
+    folders = mart_folders(dbt_target() / "manifest.json")
+    out.mkdir(parents=True, exist_ok=True)
+    written, grants = [], ["-- Generated from seeds/department_publications.csv by `make publish-departments`."]
+    for department, reads, allowed, grantee in rows:
+        for name, label in ((department, "department"), (grantee, "grantee")):
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+                raise WarehouseError(
+                    f"seeds/department_publications.csv: {label} {name!r} must be lower-case letters, digits and "
+                    "underscores (it names a file and a role)"
+                )
+        unknown = [f for f in reads.split() if f not in folders]
+        if unknown:
+            raise WarehouseError(
+                f"seeds/department_publications.csv: {department} reads {', '.join(unknown)}, which is no folder "
+                f"of models/marts (there are: {', '.join(sorted(folders))})"
+            )
+        marts = set().union(*(folders[f] for f in reads.split()))
+        target = out / f"{department}.duckdb"
+        privacy = "personal" if allowed else "pseudonymised"
+        counts = publish(source, target, schemas=("marts",), privacy=privacy, only=marts, keep=False)
+        os.chmod(target, 0o444)
+        parquet = out / department
+        parquet.mkdir(exist_ok=True)
+        with duckdb.connect(str(target), read_only=True) as con:
+            for name in counts:
+                schema, table = name.split(".")
+                file = parquet / f"{table}.parquet"
+                con.execute(
+                    f"copy (select * from {_ident(schema)}.{_ident(table)}) to '{_sql_text(file)}' (format parquet)"
+                )
+        grants += [f"grant select on table marts.{table} to {grantee};" for _, table in sorted(marts)]
+        written.append({"department": department, "file": target, "privacy": privacy, "marts": sorted(counts)})
+    (out / "grants.sql").write_text("\n".join(grants) + "\n")
+    return written
 
 
 def export(db: Path, out: Path) -> dict:
@@ -423,6 +485,11 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true", help="publish even though the last dbt run in this project reported failures"
     )
     sub.add_parser("rollback", help="put back the warehouse the last publication replaced (again: undo)")
+    dep = sub.add_parser(
+        "publish-departments",
+        help="one read-only file (and Parquet) per department of seeds/department_publications.csv, plus grants.sql",
+    )
+    dep.add_argument("--out", type=Path, default=PROJECT_ROOT / "target" / "departments")
     e = sub.add_parser("export", help="every mart as Parquet plus manifest.json")
     e.add_argument("--out", type=Path, default=PROJECT_ROOT / "target" / "export")
     sub.add_parser("summary", help="list the marts and their row counts")
@@ -462,6 +529,16 @@ def main(argv: list[str] | None = None) -> int:
                 )
             counts = publish(build_db(), db, privacy=args.privacy)
             print(f"Published {len(counts)} tables ({args.privacy}) from {build_db()} to {db}")
+        elif args.command == "publish-departments":
+            failed = failed_nodes(dbt_target() / "run_results.json")
+            if failed:
+                raise WarehouseError(
+                    f"the last dbt run here reported {len(failed)} failure(s), first {failed[0]} "
+                    "(target/run_results.json): department files are written from a build that passed"
+                )
+            for item in publish_departments(build_db(), args.out):
+                print(f"{item['department']}: {item['file']} ({item['privacy']}): {', '.join(item['marts'])}")
+            print(f"Grants for a served warehouse: {args.out / 'grants.sql'}")
         elif args.command == "rollback":
             rollback(db)
             print(f"{db} is now the warehouse published before; {previous_db(db)} holds the one it replaced.")

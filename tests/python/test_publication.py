@@ -156,3 +156,44 @@ def test_the_replaced_warehouse_is_kept_and_rollback_restores_it(tmp_path, demo_
     assert (digest(published), digest(previous)) == (first, second)
     with duckdb.connect(str(published), read_only=True) as con:
         assert con.execute(ANSWER).fetchone() == answer
+
+
+def test_each_department_gets_a_read_only_file_with_only_its_marts(demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNITY_PSEUDONYM_KEY", "a test key, sixteen+ chars")
+    monkeypatch.setenv("DBT_TARGET_PATH", str(PROJECT_ROOT / "target"))
+    out = tmp_path / "departments"
+    written = {item["department"]: item for item in warehouse.publish_departments(demo_db, out)}
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        seed = con.execute(
+            "select department, reads, personal_data_allowed from seeds.department_publications"
+        ).fetchall()
+    assert set(written) == {d for d, _, _ in seed} and len(seed) == 7
+    grants = (out / "grants.sql").read_text().splitlines()
+    for department, reads, allowed in seed:
+        # The marts of each folder it reads, listed from the folder itself.
+        expected = sorted(
+            f"marts.{sql.stem}"
+            for folder in reads.split()
+            for sql in (PROJECT_ROOT / "models" / "marts" / folder).glob("*.sql")
+        )
+        path = out / f"{department}.duckdb"
+        assert (path.stat().st_mode & 0o222) == 0, f"{path} is writable"
+        with duckdb.connect(str(path), read_only=True) as con:
+            tables = sorted(
+                f"{s}.{t}"
+                for s, t in con.execute("select table_schema, table_name from information_schema.tables").fetchall()
+            )
+            assert tables == expected
+            assert "marts.identity__merge_review" not in tables
+            for name in tables:
+                table = name.split(".")[1]
+                rows = con.execute(f"select count(*) from {name}").fetchone()[0]
+                assert (
+                    duckdb.execute(f"select count(*) from '{out / department / table}.parquet'").fetchone()[0] == rows
+                )
+                assert f"grant select on table {name} to {department}_team;" in grants
+            if "core" in reads.split():
+                emails = con.execute(
+                    "select count(*) from marts.dim_members where regexp_matches(primary_email, '@')"
+                ).fetchone()[0]
+                assert (emails > 0) == allowed, department  # addresses only where the seed allows them
