@@ -96,10 +96,12 @@ def test_each_bad_record_is_quarantined_with_its_reason(broken_build):
         ("costs", "community_costs", "negative amount"),
         ("costs", "community_costs", "unparseable amount"),
         ("costs", "community_costs", "unparseable month (expected YYYY-MM)"),
+        ("discord", "channel_exports", "file is not UTF-8 text"),
         ("discord", "channel_exports", "file is not valid JSON (or not a JSON object)"),
         ("hubspot", "contact", "id is not an integer"),
         ("hubspot", "contact", "unparseable property_createdate"),
         ("slack", "messages", "file is not UTF-8 text"),
+        ("slack", "messages", "file is not valid JSON (or not a JSON array)"),
         ("slack", "messages", "file is not valid JSON (or not a JSON array)"),
         ("slack", "messages", "missing ts"),
         ("slack", "messages", "sent_at outside the plausible window (vars earliest_valid_date, latest_valid_date)"),
@@ -225,6 +227,12 @@ def _plant_faults(raw: Path) -> dict:
     with companies.open("a", newline="") as fh:
         csv.DictWriter(fh, list(rows[0]), lineterminator="\n").writerows(new_rows)
 
+    # An empty day file (a sync cut off before writing) and a binary file where a Discord export should be.
+    empty_day = general_days[7]
+    empty_day.write_bytes(b"")
+    junk = raw / "discord" / "Quarry Labs Community - Community - junk [9].json"
+    junk.write_bytes(bytes(range(256)) * 8)
+
     # A page view whose time does not parse: quarantined, without the visitor's IP or user agent.
     pages = raw / "web" / "pages.csv"
     with pages.open(newline="") as fh:
@@ -245,6 +253,8 @@ def _plant_faults(raw: Path) -> dict:
         "bom_file": str(bom_day.relative_to(raw)),
         "bom_messages": len(bom_messages),
         "latin_file": str(latin_day.relative_to(raw)),
+        "empty_file": str(empty_day.relative_to(raw)),
+        "junk_file": str(junk.relative_to(raw)),
     }
 
 
@@ -313,6 +323,16 @@ def test_probe_faults_have_their_written_outcome(broken_build, demo_db):
         record_fault("JSON file in Latin-1", "quarantined", observed, rows[0][0] if rows else "")
         assert [r for r, _ in rows] == ["file is not UTF-8 text"]
         assert "caf" in rows[0][1], "the file's beginning is kept for the data team"
+
+        for label, file in (
+            ("zero-byte JSON day file", "empty_file"),
+            ("binary junk as a Discord export", "junk_file"),
+        ):
+            rows = con.execute(
+                "select reason from staging.stg_quarantine__records where file_name = ?", [faults[file]]
+            ).fetchall()
+            record_fault(label, "quarantined", "quarantined" if len(rows) == 1 else "lost", rows[0][0] if rows else "")
+            assert len(rows) == 1, (label, rows)
 
         texts = dict(
             con.execute(
