@@ -39,6 +39,16 @@ Raw export not found for source `{{ node.source_name }}.{{ node.name }}`: no fil
 
 
 {% macro missing_column_message(node, pattern, column, present) %}
+    {%- set read = present | reject('equalto', '_file_path') | list -%}
+    {%- if read | length == 1 and ',' in read[0] and column in read[0].split(',') -%}
+        {#- The CSV reader fell back to one column holding the whole header line: it found no delimiter
+            that gives every row the same number of fields, so some row has more or fewer than the header. -#}
+        {%- set msg -%}
+Raw export {{ pattern }} (source `{{ node.source_name }}.{{ node.name }}`) could not be split into columns: some row has more or fewer fields than the header ({{ read[0] | length }}-character header read as one column).
+  Fix: find the ragged row (e.g. awk -F, '{print NF}' on the file, or open it in a spreadsheet) and export the table again; an unquoted comma or line break inside a value is the usual cause.
+        {%- endset -%}
+        {{ return(msg) }}
+    {%- endif -%}
     {%- set msg -%}
 Raw export {{ pattern }} (source `{{ node.source_name }}.{{ node.name }}`) has no column `{{ column }}`, which the project requires.
   Columns found: {{ present | join(', ') }}.

@@ -180,3 +180,19 @@ def test_a_column_that_empties_or_disappears_since_the_previous_build_is_reporte
     assert "Strict mode stops here." in strict.output
     record_fault("optional column emptied since the last build", "loud", "loud", "warning naming file and column")
     record_fault("optional column renamed since the last build", "loud", "loud", "strict mode stops, naming both")
+
+
+def test_a_ragged_csv_row_is_named_as_such(tmp_path, demo_raw):
+    """A row with more fields than the header made DuckDB read the header as one column, and the build said
+    "no column `id`". It now says a row is ragged, with the file and how to find it."""
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw, raw, ignore=shutil.ignore_patterns("_truth"))
+    deals = raw / "hubspot" / "deal.csv"
+    lines = deals.read_text().splitlines()
+    lines.insert(3, lines[3] + ",an,unquoted,extra")
+    deals.write_text("\n".join(lines) + "\n")
+    result = run_dbt(["run", "--select", "base_hubspot__deal"], raw, tmp_path / "work")
+    assert result.returncode != 0
+    assert f"Raw export {raw}/hubspot/deal.csv (source `hubspot.deal`) could not be split into columns" in result.output
+    assert "some row has more or fewer fields than the header" in result.output
+    record_fault("CSV row with more fields than the header", "loud", "loud", "names the file and how to find the row")
