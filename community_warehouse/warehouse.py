@@ -126,8 +126,8 @@ def declared_personal_columns(manifest: Path) -> dict[tuple[str, str], set[str]]
         columns = {
             name
             for name, spec in node["columns"].items()
+            # dbt copies a column's `config: {meta: …}` into its `meta`.
             if (spec.get("meta") or {}).get("pii") is True
-            or ((spec.get("config") or {}).get("meta") or {}).get("pii") is True
         }
         personal[(node["schema"], node.get("alias") or node["name"])] = columns
     return personal
@@ -238,12 +238,18 @@ def keep_previous(target: Path) -> None:
     if not target.exists():
         return
     scratch = target.with_name(f".{previous_db(target).name}.{os.getpid()}.tmp")
+    _link_or_copy(target, scratch)
+    os.replace(scratch, previous_db(target))
+
+
+def _link_or_copy(source: Path, scratch: Path) -> None:
+    """`scratch` as a second name for `source` (a hard link: no copy, same file), or a copy where the file
+    system has no hard links."""
     scratch.unlink(missing_ok=True)
     try:
-        os.link(target, scratch)
-    except OSError:  # a file system without hard links
-        shutil.copy2(target, scratch)
-    os.replace(scratch, previous_db(target))
+        os.link(source, scratch)
+    except OSError:
+        shutil.copy2(source, scratch)
 
 
 def rollback(target: Path) -> None:
@@ -254,10 +260,7 @@ def rollback(target: Path) -> None:
     scratch = target.with_name(f".{target.name}.{os.getpid()}.rollback.tmp")
     scratch.unlink(missing_ok=True)
     if target.exists():
-        try:
-            os.link(target, scratch)
-        except OSError:  # a file system without hard links
-            shutil.copy2(target, scratch)
+        _link_or_copy(target, scratch)
     os.replace(previous, target)
     if scratch.exists():
         os.replace(scratch, previous)
