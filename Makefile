@@ -21,13 +21,13 @@ export COMMUNITY_RAW_PATH ?= $(CURDIR)/$(DEMO_DIR)
 export COMMUNITY_DUCKDB_PATH ?= $(CURDIR)/target/community_warehouse.build.duckdb
 export COMMUNITY_WAREHOUSE_PATH ?= $(CURDIR)/community_warehouse.duckdb
 # Arguments of `make build VARS='{…}'` and `make query SQL=… FORMAT=csv`, read from the environment (no quoting trouble).
-export VARS SQL FORMAT
+export VARS SQL FORMAT ID
 
 # `make test` builds into its own file, from scratch, so it never depends on an earlier build.
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
 GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' -o -name '*.csv' 2>/dev/null)
 
-.PHONY: help install install-spark demo-data build publish publish-departments rollback export test lint check pytest query docs clean bench build-spark test-spark
+.PHONY: help install install-spark demo-data build publish publish-departments erase rollback export test lint check pytest query docs clean bench build-spark test-spark
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ publish: $(BIN)/.installed ## publish the last build as community_warehouse.duck
 
 publish-departments: $(BIN)/.installed ## one read-only file + Parquet per department (seeds/department_publications.csv), pseudonymised where the seed says; grants.sql
 	@$(BIN)/python -m community_warehouse.warehouse publish-departments
+
+erase: $(BIN)/.installed ## forget a person: ID=<e-mail, handle or account id>, listed in COMMUNITY_ERASURE_PATH (outside the repo); then make build
+	@$(BIN)/python -m community_warehouse.erasure "$${ID:?set ID=<e-mail, handle, account id or type:value>}"
 
 rollback: $(BIN)/.installed ## put back the warehouse the last publication replaced (run again to undo)
 	@$(BIN)/python -m community_warehouse.warehouse rollback

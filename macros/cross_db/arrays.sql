@@ -57,3 +57,31 @@
     {#- twice as fast as string_agg(distinct … order by …) on millions of groups -#}
     array_to_string(list_sort(list_distinct(list({{ expr }}))), ', ')
 {%- endmacro %}
+
+
+{# The elements of an array for which `condition` (on the variable `element`) holds. #}
+{% macro array_filter(array, element, condition) -%}
+    {{ return(adapter.dispatch('array_filter', 'community_warehouse')(array, element, condition)) }}
+{%- endmacro %}
+
+{% macro default__array_filter(array, element, condition) -%}
+    filter({{ array }}, {{ element }} -> {{ condition }})
+{%- endmacro %}
+
+{% macro duckdb__array_filter(array, element, condition) -%}
+    list_filter({{ array }}, lambda {{ element }}: {{ condition }})
+{%- endmacro %}
+
+
+{# Each element of an array as `expression` (on the variable `element`). #}
+{% macro array_transform(array, element, expression) -%}
+    {{ return(adapter.dispatch('array_transform', 'community_warehouse')(array, element, expression)) }}
+{%- endmacro %}
+
+{% macro default__array_transform(array, element, expression) -%}
+    transform({{ array }}, {{ element }} -> {{ expression }})
+{%- endmacro %}
+
+{% macro duckdb__array_transform(array, element, expression) -%}
+    list_transform({{ array }}, lambda {{ element }}: {{ expression }})
+{%- endmacro %}

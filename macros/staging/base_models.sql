@@ -10,7 +10,8 @@
     duplicates); by default the latest Fivetran sync.
 #}
 {% macro base_disposition_columns(key, order_by='fivetran_synced_at desc nulls last, _file_name asc') -%}
-    _file_name,
+    {#- a tombstone of an erased record (erase_requested) keeps only the file it came from -#}
+    coalesce(_file_name, _erasure_file) as _file_name,
     _quarantine_reason,
     {{ duplicate_flag(key, order_by) }} as _is_duplicate,
     _quarantined_record as _raw_record

@@ -18,15 +18,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('billing_customer', 'customer_id'), ('email', 'email')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when customer_id is null then 'missing id'
             when created_at_text is null or created_at is null then 'missing or unparseable Created (UTC)'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -31,10 +31,16 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('billing_customer', 'customer_id'), ('email', 'customer_email')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when subscription_id is null then 'missing id'
             when customer_id is null then 'missing Customer ID'
             when amount_text is null or amount_per_interval is null then 'missing or unparseable Amount'
@@ -42,7 +48,7 @@ validated as (
             when created_at_text is null or created_at is null then 'missing or unparseable Created (UTC)'
             {{- implausible_time_reasons(['created_at', 'started_at', 'canceled_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -16,10 +16,16 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when month_start is null then 'unparseable month (expected YYYY-MM)'
             when amount is null then 'unparseable amount'
             when amount < 0 then 'negative amount'
@@ -27,7 +33,7 @@ validated as (
             when program is null then 'missing program'
             {{- implausible_time_reasons(['month_start']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -13,24 +13,28 @@ typed as (
         guild.name as guild_name,
         {{ parse_timestamp('exportedAt') }} as exported_at,
         {{ dbt.safe_cast('messageCount', dbt.type_int()) }} as message_count,
-        -- Messages stay nested here; base_discord__messages unnests them from this table.
-        messages,
         _file_name,
         _raw_record,
         _parse_error
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when _parse_error is not null then _parse_error
             when channel_id is null then 'missing channel.id'
             when channel_name is null then 'missing channel.name'
             {{- implausible_time_reasons(['exported_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (
@@ -48,7 +52,6 @@ final as (
         guild_name,
         exported_at,
         message_count,
-        messages,
         {{ base_disposition_columns('channel_id', 'exported_at desc nulls last, _file_name asc') }}
     from quarantine_text
 )

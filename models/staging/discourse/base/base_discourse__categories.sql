@@ -41,19 +41,27 @@ unparseable_files as (
         false as is_read_restricted,
         _file_name,
         {{ record_as_text('_raw_record') }} as _raw_record,
+        cast(null as {{ dbt.type_string() }}) as _erasure,
+        cast(null as {{ dbt.type_string() }}) as _erasure_file,
         _parse_error as _quarantine_reason
     from source
     where _parse_error is not null
+),
+
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
 ),
 
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when category_id is null then 'missing or non-integer id'
             when category_name is null then 'missing name'
         end as _quarantine_reason
-    from typed
+    from erasure_applied
     union all
     select * from unparseable_files
 ),

@@ -1,9 +1,18 @@
 {#
     Every post of every topic document (`post_stream.posts`, one row per element), typed. Unnested from
-    base_discourse__topics, which holds each file's posts, rather than from the files again.
+    the raw topics (parsed once, into a table, on DuckDB) rather than from base_discourse__topics: a post
+    stays a row of its own when its topic is quarantined or its topic's author is erased.
 #}
-with topics as (
-    select * from {{ ref('base_discourse__topics') }}
+with source as (
+    select * from {{ source('discourse', 'topics') }}
+),
+
+topics as (
+    select
+        id as topic_id_text,
+        post_stream.posts as posts,
+        _file_name
+    from source
 ),
 
 posts as (
@@ -37,17 +46,23 @@ typed as (
     from posts
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('discourse_user', 'user_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when post_id_text is null then 'missing id'
             when post_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
             when post_number is null then 'missing post_number'
             {{- implausible_time_reasons(['created_at', 'updated_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

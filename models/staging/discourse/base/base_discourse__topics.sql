@@ -19,26 +19,29 @@ typed as (
         coalesce({{ dbt.safe_cast('archived', dbt.type_boolean()) }}, false) as is_archived,
         archetype,
         {{ dbt.safe_cast('accepted_answer.post_number', dbt.type_int()) }} as accepted_answer_post_number,
-        -- The posts stay nested here; base_discourse__posts unnests them from this table, so the many
-        -- small topic files are read once.
-        post_stream.posts as posts,
         _file_name,
         _raw_record,
         _parse_error
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('discourse_user', 'user_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when _parse_error is not null then _parse_error
             when topic_id_text is null then 'missing id'
             when topic_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
             {{- implausible_time_reasons(['created_at', 'last_posted_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (
@@ -62,7 +65,6 @@ final as (
         is_archived,
         archetype,
         accepted_answer_post_number,
-        posts,
         {{ base_disposition_columns('topic_id', 'last_posted_at desc nulls last, _file_name asc') }}
     from quarantine_text
 )

@@ -25,17 +25,23 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('discourse_user', 'user_id'), ('email', 'email')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when _parse_error is not null then _parse_error
             when user_id_text is null then 'missing id'
             when user_id is null then 'id is not an integer'
             when username is null then 'missing username'
             {{- implausible_time_reasons(['created_at', 'last_seen_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

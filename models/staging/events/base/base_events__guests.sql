@@ -24,16 +24,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('event_guest', 'guest_id'), ('email', 'email')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when guest_id is null then 'missing api_id'
             when email is null then 'missing email'
             when registered_at is null then 'missing or unparseable created_at'
             {{- implausible_time_reasons(['registered_at', 'checked_in_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

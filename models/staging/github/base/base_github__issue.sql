@@ -23,16 +23,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('github_user', 'author_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when issue_id_text is null then 'missing id'
             when issue_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'
             {{- implausible_time_reasons(['created_at', 'closed_at', 'updated_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

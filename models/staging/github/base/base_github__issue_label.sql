@@ -14,13 +14,19 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when issue_id is null or label_id is null then 'missing or non-integer issue_id or label_id'
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

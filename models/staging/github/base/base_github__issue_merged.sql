@@ -16,15 +16,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('github_user', 'merged_by_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when issue_id is null then 'missing or non-integer issue_id'
             when merged_at is null then 'missing or unparseable merged_at'
             {{- implausible_time_reasons(['merged_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -20,15 +20,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when pull_request_id_text is null then 'missing id'
             when pull_request_id is null then 'id is not an integer'
             when issue_id is null then 'missing or non-integer issue_id'
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -17,16 +17,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('github_user', 'reviewer_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when review_id_text is null then 'missing id'
             when review_id is null then 'id is not an integer'
             when pull_request_id is null then 'missing or non-integer pull_request_id'
             {{- implausible_time_reasons(['submitted_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

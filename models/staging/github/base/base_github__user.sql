@@ -20,16 +20,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('github_user', 'github_user_id'), ('github_login', 'login')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when github_user_id_text is null then 'missing id'
             when github_user_id is null then 'id is not an integer'
             when login is null then 'missing login'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -20,14 +20,20 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when campaign_id is null then 'missing or non-integer id'
             when updated_at is null then 'missing or unparseable updated_at'
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -23,10 +23,16 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when stat_id is null then 'missing _fivetran_id'
             when campaign_id is null then 'missing or non-integer campaign id'
             when stat_date is null then 'missing or unparseable date'
@@ -34,7 +40,7 @@ validated as (
             when spend < 0 then 'negative cost'
             {{- implausible_time_reasons(['stat_date']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -22,16 +22,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when company_id_text is null or trim(company_id_text) = '' then 'missing id'
             when company_id is null then 'id is not an integer'
             when fivetran_synced_at is null then 'missing or unparseable _fivetran_synced'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

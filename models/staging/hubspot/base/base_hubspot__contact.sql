@@ -1,3 +1,12 @@
+{#- The columns that say whose record a row is (erase_requested, below). -#}
+{%- set person_identifiers = [
+    ('hubspot_contact', 'contact_id'),
+    ('email', 'email'),
+    ('x_handle', 'x_handle'),
+    ('github_login', 'github_login'),
+    ('discord_username', 'discord_username'),
+] -%}
+
 with source as (
     select * from {{ source('hubspot', 'contact') }}
 ),
@@ -31,10 +40,16 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', person_identifiers) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when contact_id_text is null or trim(contact_id_text) = '' then 'missing id'
             when contact_id is null then 'id is not an integer'
             when fivetran_synced_at is null then 'missing or unparseable _fivetran_synced'
@@ -42,7 +57,7 @@ validated as (
                 then 'unparseable property_createdate'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

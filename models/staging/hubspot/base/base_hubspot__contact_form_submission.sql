@@ -20,16 +20,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('hubspot_contact', 'contact_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when contact_id is null then 'missing or non-integer contact_id'
             when conversion_id is null then 'missing conversion_id'
             when submitted_at_text is not null and submitted_at is null then 'unparseable timestamp'
             {{- implausible_time_reasons(['submitted_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

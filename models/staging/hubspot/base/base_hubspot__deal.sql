@@ -24,10 +24,16 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when deal_id_text is null then 'missing deal_id'
             when deal_id is null then 'deal_id is not an integer'
             when amount_text is not null and amount is null then 'unparseable amount'
@@ -35,7 +41,7 @@ validated as (
             when created_at_text is not null and created_at is null then 'unparseable property_createdate'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

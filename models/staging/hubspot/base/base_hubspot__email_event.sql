@@ -18,15 +18,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('email', 'recipient_email')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when email_event_id is null then 'missing id'
             when occurred_at_text is null or occurred_at is null then 'missing or unparseable created'
             {{- implausible_time_reasons(['occurred_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -1,3 +1,10 @@
+{#- The columns that say whose record a row is (erase_requested, below). -#}
+{%- set person_identifiers = [
+    ('salesforce_lead', 'lead_id'),
+    ('email', 'email'),
+    ('salesforce_contact', 'converted_contact_id'),
+] -%}
+
 with source as (
     select * from {{ source('salesforce', 'lead') }}
 ),
@@ -29,15 +36,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', person_identifiers) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when lead_id is null then 'missing id'
             when created_at_text is not null and created_at is null then 'unparseable created_date'
             {{- implausible_time_reasons(['created_at', 'converted_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

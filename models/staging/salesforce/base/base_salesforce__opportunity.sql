@@ -28,17 +28,23 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when opportunity_id is null then 'missing id'
             when amount_text is not null and amount is null then 'unparseable amount'
             when amount < 0 then 'negative amount'
             when created_at_text is not null and created_at is null then 'unparseable created_date'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -20,15 +20,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- No column here says whose record a row is: nothing to erase (macros/staging/erasure.sql).
+    {{ erase_requested('typed', []) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when opportunity_id is null then 'missing id'
             when valid_from is null then 'missing or unparseable _fivetran_start'
             {{- implausible_time_reasons(['valid_from']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -17,30 +17,45 @@ typed as (
         username as bot_username,
         type as message_type,
         subtype as message_subtype,
-        text as message_text,
+        -- Mentions of, replies to and reactions by an erased person lose the reference (macros/staging/erasure.sql).
+        {{ text_without_erased_mentions('slack_user', 'text', "'<@([A-Z0-9]+)'") }} as message_text,
         thread_ts,
-        parent_user_id,
+        {{ unless_erased('slack_user', 'parent_user_id') }} as parent_user_id,
         {{ dbt.safe_cast('reply_count', dbt.type_int()) }} as reply_count,
         {{ epoch_seconds_to_timestamp('ts') }} as sent_at,
         {{ epoch_seconds_to_timestamp('edited.ts') }} as edited_at,
-        reactions,
+        {% if erasure_hashes() -%}
+            {{ array_transform('reactions', 'r', adapter.dispatch('struct_of', 'community_warehouse')([
+                ('name', 'r.name'),
+                ('users', array_without_erased('slack_user', 'r.users', 'u')),
+                ('count', 'r.count'),
+            ])) }}
+        {%- else -%}
+            reactions
+        {%- endif %} as reactions,
         _file_name,
         _raw_record,
         _parse_error
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('slack_user', 'user_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when _parse_error is not null then _parse_error
             when message_ts is null then 'missing ts'
             when sent_at is null then 'unparseable ts'
             when channel_name is null or channel_name = '' then 'file is not inside a channel folder'
             {{- implausible_time_reasons(['sent_at', 'edited_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

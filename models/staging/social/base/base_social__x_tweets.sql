@@ -47,21 +47,29 @@ unparseable_pages as (
         false as is_reply,
         _file_name,
         {{ record_as_text('_raw_record') }} as _raw_record,
+        cast(null as {{ dbt.type_string() }}) as _erasure,
+        cast(null as {{ dbt.type_string() }}) as _erasure_file,
         _parse_error as _quarantine_reason
     from source
     where _parse_error is not null
+),
+
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('x_user', 'author_id')]) }}
 ),
 
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when tweet_id is null then 'missing id'
             when author_id is null then 'missing author_id'
             when created_at is null then 'missing or unparseable created_at'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
     union all
     select * from unparseable_pages
 ),

@@ -26,15 +26,21 @@ typed as (
     from users
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('x_user', 'user_id'), ('x_handle', 'username')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when user_id is null then 'missing id'
             when username is null then 'missing username'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -24,16 +24,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('web_anonymous_id', 'anonymous_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when page_view_id is null then 'missing id'
             when anonymous_id is null and user_id is null then 'no anonymous_id or user_id'
             when viewed_at_text is null or viewed_at is null then 'missing or unparseable timestamp'
             {{- implausible_time_reasons(['viewed_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

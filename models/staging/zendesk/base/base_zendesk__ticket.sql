@@ -27,16 +27,22 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('zendesk_user', 'requester_user_id'), ('zendesk_user', 'submitter_user_id')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when ticket_id_text is null then 'missing id'
             when ticket_id is null then 'id is not an integer'
             when created_at_text is null or created_at is null then 'missing or unparseable created_at'
             {{- implausible_time_reasons(['created_at', 'updated_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (

@@ -21,15 +21,21 @@ typed as (
     from source
 ),
 
+erasure_applied as (
+    -- Rows of a person whose erasure was requested become tombstones (macros/staging/erasure.sql).
+    {{ erase_requested('typed', [('zendesk_user', 'user_id'), ('email', 'email')]) }}
+),
+
 validated as (
     select
         *,
         case
+            when _erasure is not null then _erasure
             when user_id_text is null then 'missing id'
             when user_id is null then 'id is not an integer'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason
-    from typed
+    from erasure_applied
 ),
 
 quarantine_text as (
