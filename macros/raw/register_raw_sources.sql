@@ -548,12 +548,22 @@
             {%- endset -%}
         {%- endif -%}
     {%- elif spec.format == 'csv' -%}
+        {#- A file that is not UTF-8 (a Latin-1 or Windows-1252 export) would stop the whole read: it is left
+            out and stands as one quarantined row; the other files are read as usual. -#}
+        {%- set non_utf8 = duckdb__non_utf8_csv_files('community_raw_delta' if cached else 'community_raw_listing', cached) -%}
+        {%- if non_utf8 > 0 -%}
+            {{- log("Raw exports: " ~ non_utf8 ~ " file(s) under " ~ pattern ~ " are not UTF-8 text; they go to the quarantine.", info=True) -}}
+            {%- do run_query("set variable community_raw_files = (select coalesce(list(path order by path), []) from " ~ ('community_raw_delta where is_present and' if cached else 'community_raw_listing where') ~ " path not in (select path from community_csv_not_utf8))") -%}
+            {%- set files_expression = "getvariable('community_raw_files')" -%}
+        {%- endif -%}
+        {%- set readable = file_count - non_utf8 -%}
         {%- set reader = "read_csv(" ~ files_expression ~ ", header = true, all_varchar = true, union_by_name = true, filename = '_file_path')" -%}
-        {%- set present = run_query("select * from " ~ reader ~ " limit 0").column_names -%}
+        {%- set present = run_query("select * from " ~ reader ~ " limit 0").column_names if readable > 0 else spec.get('required', []) -%}
         {%- for required in spec.get('required', []) if required not in present -%}
             {{ exceptions.raise_compiler_error(missing_column_message(node, pattern, required, present | reject('equalto', '_file_path') | list)) }}
         {%- endfor -%}
         {%- set body -%}
+            {%- if readable > 0 %}
             select
             {%- for column in spec.columns %}
                 {% if column in present %}{{ quote_identifier(column) }}{% else %}cast(null as varchar){% endif %} as {{ quote_identifier(column) }},
@@ -567,6 +577,31 @@
                 }{{ ')' if cached }} as _raw_record,
                 cast(null as varchar) as _parse_error
             from {{ reader }}
+            {%- endif %}
+            {%- if readable > 0 and non_utf8 > 0 %}
+            union all by name
+            {% endif %}
+            {%- if non_utf8 > 0 %}
+            
+            {#- Paths as literals: a one-file table is a view, read after this session's temporary tables are
+                gone. The file's beginning is kept (undecoded bytes escaped) for the data team, as for JSON. -#}
+            select
+            {%- for column in spec.columns %}
+                cast(null as varchar) as {{ quote_identifier(column) }},
+            {%- endfor %}
+                not_utf8._file_name,
+                json_object('unparseable_file_beginning', substr(cast(blob.content as varchar), 1, 10000)) as _raw_record,
+                'file is not UTF-8 text (first bad line ' || not_utf8.first_bad_line || '); save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8' as _parse_error
+            {%- set not_utf8_rows = run_query("select path, substr(path, " ~ (prefix_length + 1) ~ "), first_bad_line from community_csv_not_utf8 order by 1").rows %}
+            from read_blob([{% for row in not_utf8_rows %}{{ sql_string_literal(row[0]) }}{{ ', ' if not loop.last }}{% endfor %}]) as blob
+            inner join (
+                values
+                {%- for row in not_utf8_rows %}
+                ({{ sql_string_literal(row[0]) }}, {{ sql_string_literal(row[1]) }}, {{ row[2] | int }}){{ ',' if not loop.last }}
+                {%- endfor %}
+            ) as not_utf8 (path, _file_name, first_bad_line)
+                on blob.filename = not_utf8.path
+            {%- endif %}
         {%- endset -%}
     {%- else -%}
         {{ exceptions.raise_compiler_error("Source `" ~ node.source_name ~ "." ~ node.name ~ "`: unknown raw format '" ~ spec.format ~ "' (expected json or csv).") }}
@@ -589,10 +624,75 @@
         {%- do run_query("delete from " ~ files_relation ~ " where file_name in (select file_name from community_raw_delta)") -%}
         {%- do run_query("insert into " ~ files_relation ~ " select file_name, file_size, modified_at, " ~ sql_string_literal(signature) ~ " from community_raw_delta where is_present") -%}
     {%- endif -%}
-    {%- if spec.format == 'csv' and not cached -%}
+    {%- if spec.format == 'csv' and not cached and non_utf8 == 0 -%}
         {%- do duckdb__check_column_drift(node, relation, present, folder ~ '/' ~ spec.path) -%}
     {%- endif -%}
     {{ return({'files': files, 'parsed': file_count, 'removed': removed, 'rebuilt': rebuild}) }}
+{% endmacro %}
+
+
+{#-
+    The CSV files listed in the temporary table `listing` (path, file_size, modified_at; with
+    `present_only`, only its rows with is_present) that are not UTF-8 text, in the temporary table community_csv_not_utf8 (path,
+    first_bad_line); returns how many. Each file is checked once: the answer is kept in
+    raw_meta.csv_encoding by path, size and modification time. Checking means reading every row with
+    DuckDB's CSV reader collecting rejects (7 s for a 2.9 GB file), so only new or changed files pay it.
+-#}
+{% macro duckdb__non_utf8_csv_files(listing, present_only) %}
+    {%- set listed = 'candidate.is_present' if present_only else 'true' -%}
+    {%- do run_query("create schema if not exists raw_meta") -%}
+    {%- do run_query("create table if not exists raw_meta.csv_encoding (path varchar, file_size bigint, modified_at timestamp with time zone, first_bad_line bigint)") -%}
+    {%- set unchecked -%}
+        create or replace temporary table community_csv_unchecked as
+        select candidate.path, candidate.file_size, candidate.modified_at
+        from {{ listing }} as candidate
+        where {{ listed }}
+            and not exists (
+                select 1 from raw_meta.csv_encoding as known
+                where known.path = candidate.path
+                    and known.file_size = candidate.file_size
+                    and known.modified_at = candidate.modified_at
+            )
+    {%- endset -%}
+    {%- do run_query(unchecked) -%}
+    {%- set count = run_query("select count(*) from community_csv_unchecked").columns[0].values()[0] -%}
+    {%- for index in range(count) -%}
+        {#- The path reaches the reader as a variable, never as SQL text. -#}
+        {%- do run_query("set variable community_csv_file = (select path from community_csv_unchecked order by path limit 1 offset " ~ index ~ ")") -%}
+        {%- do run_query("select count(*) from read_csv(getvariable('community_csv_file'), header = true, all_varchar = true, ignore_errors = true, store_rejects = true, rejects_scan = 'community_csv_rejects_scan', rejects_table = 'community_csv_rejects') as row_read where hash(row_read) is not null") -%}
+        {%- set record -%}
+            delete from raw_meta.csv_encoding where path = getvariable('community_csv_file');
+            insert into raw_meta.csv_encoding
+            select
+                checked.path,
+                checked.file_size,
+                checked.modified_at,
+                (
+                    select min(rejected.line)
+                    from community_csv_rejects as rejected
+                    inner join community_csv_rejects_scan as scan
+                        on rejected.scan_id = scan.scan_id and rejected.file_id = scan.file_id
+                    where scan.file_path = getvariable('community_csv_file')
+                        and rejected.error_type = 'INVALID ENCODING'
+                )
+            from community_csv_unchecked as checked
+            where checked.path = getvariable('community_csv_file')
+        {%- endset -%}
+        {%- do run_query(record) -%}
+    {%- endfor -%}
+    {%- set bad -%}
+        create or replace temporary table community_csv_not_utf8 as
+        select known.path, known.first_bad_line
+        from raw_meta.csv_encoding as known
+        inner join {{ listing }} as candidate
+            on known.path = candidate.path
+                and known.file_size = candidate.file_size
+                and known.modified_at = candidate.modified_at
+        where known.first_bad_line is not null
+            and {{ listed }}
+    {%- endset -%}
+    {%- do run_query(bad) -%}
+    {{- return(run_query("select count(*) from community_csv_not_utf8").columns[0].values()[0]) -}}
 {% endmacro %}
 
 

@@ -98,6 +98,7 @@ def test_each_bad_record_is_quarantined_with_its_reason(broken_build):
         ("costs", "community_costs", "unparseable month (expected YYYY-MM)"),
         ("discord", "channel_exports", "file is not UTF-8 text"),
         ("discord", "channel_exports", "file is not valid JSON (or not a JSON object)"),
+        ("events", "guests", NOT_UTF8_CSV),
         ("hubspot", "contact", "id is not an integer"),
         ("hubspot", "contact", "unparseable property_createdate"),
         ("slack", "messages", "file is not UTF-8 text"),
@@ -157,6 +158,7 @@ def test_every_raw_row_is_accounted_for(broken_build):
         assert n("select count(*) from staging.stg_hubspot__contacts") == distinct_contacts
 
 
+NOT_UTF8_CSV = "file is not UTF-8 text (first bad line 2); save it as UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8"
 FORMULA_NAME = '=HYPERLINK("http://evil.example","x")'
 FORMULA_COMPANY = '@SUM(1+1)*cmd|" /C calc"!A0'
 NEWLINE_COMPANY = "Acme\nNewline Corp"
@@ -248,6 +250,13 @@ def _plant_faults(raw: Path) -> dict:
             )
         )
 
+    # A guest list saved by a spreadsheet in Windows-1252: its accented names are not UTF-8.
+    guest_lists = sorted((raw / "events" / "guests").glob("*.csv"))
+    cp1252_list = guest_lists[3]
+    guest_text = cp1252_list.read_text(encoding="utf-8")
+    first_guest = guest_text.split("\n")[1].split(",")[2]
+    cp1252_list.write_bytes(guest_text.replace(first_guest, "Zoë", 1).encode("cp1252", errors="replace"))
+
     return {
         "clock_file": str(clock_day.relative_to(raw)),
         "bom_file": str(bom_day.relative_to(raw)),
@@ -255,6 +264,9 @@ def _plant_faults(raw: Path) -> dict:
         "latin_file": str(latin_day.relative_to(raw)),
         "empty_file": str(empty_day.relative_to(raw)),
         "junk_file": str(junk.relative_to(raw)),
+        "cp1252_file": str(cp1252_list.relative_to(raw)),
+        "cp1252_guests": guest_text.count("\n") - 1,
+        "guest_lists": len(guest_lists),
     }
 
 
@@ -323,6 +335,19 @@ def test_probe_faults_have_their_written_outcome(broken_build, demo_db):
         record_fault("JSON file in Latin-1", "quarantined", observed, rows[0][0] if rows else "")
         assert [r for r, _ in rows] == ["file is not UTF-8 text"]
         assert "caf" in rows[0][1], "the file's beginning is kept for the data team"
+
+        # A CSV in Windows-1252 among UTF-8 ones: that file is one quarantined row, the other lists are staged.
+        rows = con.execute(
+            "select reason from staging.stg_quarantine__records where file_name = ?", [faults["cp1252_file"]]
+        ).fetchall()
+        observed = "quarantined" if len(rows) == 1 else ("lost" if not rows else f"{len(rows)} rows")
+        record_fault("CSV file in Windows-1252", "quarantined", observed, rows[0][0] if rows else "")
+        assert observed == "quarantined" and rows[0][0] == NOT_UTF8_CSV
+        staged_lists, staged_here = one(
+            "select count(distinct event_id), count(*) filter (where event_id = ?) from staging.stg_events__guests",
+            Path(faults["cp1252_file"]).stem,
+        )
+        assert (staged_lists, staged_here) == (faults["guest_lists"] - 1, 0)
 
         for label, file in (
             ("zero-byte JSON day file", "empty_file"),

@@ -14,7 +14,8 @@ typed as (
         nullif(trim({{ adapter.quote('heard_about_us (metadata)') }}), '') as heard_about_us,
         nullif(trim({{ adapter.quote('Created (UTC)') }}), '') as created_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -28,6 +29,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when customer_id is null then 'missing id'
             when created_at_text is null or created_at is null then 'missing or unparseable Created (UTC)'
             {{- implausible_time_reasons(['created_at']) }}

@@ -27,7 +27,8 @@ typed as (
         nullif(trim({{ adapter.quote('Amount') }}), '') as amount_text,
         nullif(trim({{ adapter.quote('Created (UTC)') }}), '') as created_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -41,6 +42,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when subscription_id is null then 'missing id'
             when customer_id is null then 'missing Customer ID'
             when amount_text is null or amount_per_interval is null then 'missing or unparseable Amount'

@@ -12,7 +12,8 @@ typed as (
         nullif(trim(month), '') as month_text,
         nullif(trim(amount), '') as amount_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -26,6 +27,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when month_start is null then 'unparseable month (expected YYYY-MM)'
             when amount is null then 'unparseable amount'
             when amount < 0 then 'negative amount'

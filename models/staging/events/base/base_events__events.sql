@@ -14,7 +14,8 @@ typed as (
         {{ dbt.safe_cast("replace(trim(cost), ',', '')", dbt.type_numeric()) }} as cost_usd,
         nullif(trim(start_at), '') as starts_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -28,6 +29,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when event_id is null then 'missing id'
             when starts_at is null then 'missing or unparseable start_at'
             when cost_usd < 0 then 'negative cost'

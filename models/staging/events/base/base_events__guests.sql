@@ -20,7 +20,8 @@ typed as (
         nullif(trim({{ adapter.quote('How did you hear about us?') }}), '') as heard_about_us,
         nullif(trim(created_at), '') as registered_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -34,6 +35,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when guest_id is null then 'missing api_id'
             when email is null then 'missing email'
             when registered_at is null then 'missing or unparseable created_at'

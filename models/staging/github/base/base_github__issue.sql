@@ -19,7 +19,8 @@ typed as (
         nullif(trim(id), '') as issue_id_text,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -33,6 +34,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when issue_id_text is null then 'missing id'
             when issue_id is null then 'id is not an integer'
             when created_at is null then 'missing or unparseable created_at'

@@ -10,7 +10,8 @@ typed as (
         nullif(trim(issue_id), '') as issue_id_text,
         nullif(trim(label_id), '') as label_id_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -24,6 +25,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when issue_id is null or label_id is null then 'missing or non-integer issue_id or label_id'
         end as _quarantine_reason
     from erasure_applied

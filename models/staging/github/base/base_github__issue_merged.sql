@@ -12,7 +12,8 @@ typed as (
         nullif(trim(issue_id), '') as issue_id_text,
         nullif(trim(merged_at), '') as merged_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -26,6 +27,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when issue_id is null then 'missing or non-integer issue_id'
             when merged_at is null then 'missing or unparseable merged_at'
             {{- implausible_time_reasons(['merged_at']) }}

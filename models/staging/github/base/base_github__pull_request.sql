@@ -16,7 +16,8 @@ typed as (
         nullif(trim(id), '') as pull_request_id_text,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -30,6 +31,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when pull_request_id_text is null then 'missing id'
             when pull_request_id is null then 'id is not an integer'
             when issue_id is null then 'missing or non-integer issue_id'

@@ -16,7 +16,8 @@ typed as (
         nullif(trim(id), '') as campaign_id_text,
         nullif(trim(updated_at), '') as updated_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -30,6 +31,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when campaign_id is null then 'missing or non-integer id'
             when updated_at is null then 'missing or unparseable updated_at'
         end as _quarantine_reason

@@ -19,7 +19,8 @@ typed as (
         nullif(trim(date), '') as stat_date_text,
         nullif(trim(cost_micros), '') as cost_micros_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -33,6 +34,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when stat_id is null then 'missing _fivetran_id'
             when campaign_id is null then 'missing or non-integer campaign id'
             when stat_date is null then 'missing or unparseable date'

@@ -36,7 +36,8 @@ typed as (
         {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
         coalesce({{ dbt.safe_cast('_fivetran_deleted', dbt.type_boolean()) }}, false) as is_deleted,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -50,6 +51,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when contact_id_text is null or trim(contact_id_text) = '' then 'missing id'
             when contact_id is null then 'id is not an integer'
             when fivetran_synced_at is null then 'missing or unparseable _fivetran_synced'

@@ -16,7 +16,8 @@ typed as (
         nullif(trim(timestamp), '') as submitted_at_text,
         nullif(trim(contact_id), '') as contact_id_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -30,6 +31,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when contact_id is null then 'missing or non-integer contact_id'
             when conversion_id is null then 'missing conversion_id'
             when submitted_at_text is not null and submitted_at is null then 'unparseable timestamp'

@@ -20,7 +20,8 @@ typed as (
         nullif(trim(property_createdate), '') as created_at_text,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -34,6 +35,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when deal_id_text is null then 'missing deal_id'
             when deal_id is null then 'deal_id is not an integer'
             when amount_text is not null and amount is null then 'unparseable amount'

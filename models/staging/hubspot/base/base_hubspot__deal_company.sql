@@ -11,7 +11,8 @@ typed as (
         nullif(trim(deal_id), '') as deal_id_text,
         nullif(trim(company_id), '') as company_id_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -25,6 +26,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when deal_id is null or company_id is null then 'missing or non-integer deal_id or company_id'
         end as _quarantine_reason
     from erasure_applied

@@ -13,7 +13,8 @@ typed as (
         nullif(trim(id), '') as email_campaign_id_text,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -27,6 +28,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when email_campaign_id_text is null then 'missing id'
             when email_campaign_id is null then 'id is not an integer'
         end as _quarantine_reason

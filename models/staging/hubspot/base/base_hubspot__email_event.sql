@@ -14,7 +14,8 @@ typed as (
         {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
         nullif(trim(created), '') as occurred_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -28,6 +29,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when email_event_id is null then 'missing id'
             when occurred_at_text is null or occurred_at is null then 'missing or unparseable created'
             {{- implausible_time_reasons(['occurred_at']) }}

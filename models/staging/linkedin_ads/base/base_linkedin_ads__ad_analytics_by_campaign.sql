@@ -15,7 +15,8 @@ typed as (
         nullif(trim(campaign_id), '') as campaign_id_text,
         nullif(trim(day), '') as day_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -29,6 +30,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when campaign_id is null then 'missing or non-integer campaign_id'
             when stat_date is null then 'missing or unparseable day'
             when spend_usd < 0 or spend_local_currency < 0 then 'negative cost'

@@ -16,7 +16,8 @@ typed as (
         nullif(trim(id), '') as campaign_id_text,
         nullif(trim(last_modified_time), '') as last_modified_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -30,6 +31,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when campaign_id is null then 'missing or non-integer id'
             when last_modified_at is null then 'missing or unparseable last_modified_time'
             {{- implausible_time_reasons(['created_at']) }}

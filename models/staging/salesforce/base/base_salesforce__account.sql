@@ -19,7 +19,8 @@ typed as (
         {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -33,6 +34,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when account_id is null then 'missing id'
             {{- implausible_time_reasons(['created_at']) }}
         end as _quarantine_reason

@@ -32,7 +32,8 @@ typed as (
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         nullif(trim(created_date), '') as created_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -46,6 +47,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when lead_id is null then 'missing id'
             when created_at_text is not null and created_at is null then 'unparseable created_date'
             {{- implausible_time_reasons(['created_at', 'converted_at']) }}

@@ -24,7 +24,8 @@ typed as (
         nullif(trim(amount), '') as amount_text,
         nullif(trim(created_date), '') as created_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -38,6 +39,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when opportunity_id is null then 'missing id'
             when amount_text is not null and amount is null then 'unparseable amount'
             when amount < 0 then 'negative amount'

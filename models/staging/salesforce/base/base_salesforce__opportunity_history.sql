@@ -16,7 +16,8 @@ typed as (
         {{ parse_timestamp('_fivetran_synced') }} as fivetran_synced_at,
         nullif(trim(_fivetran_start), '') as valid_from_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -30,6 +31,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when opportunity_id is null then 'missing id'
             when valid_from is null then 'missing or unparseable _fivetran_start'
             {{- implausible_time_reasons(['valid_from']) }}

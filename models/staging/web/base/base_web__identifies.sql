@@ -12,7 +12,8 @@ typed as (
         {{ parse_timestamp('received_at') }} as received_at,
         nullif(trim(timestamp), '') as identified_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -26,6 +27,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when identify_id is null then 'missing id'
             when anonymous_id is null and user_id is null then 'no anonymous_id or user_id'
             when identified_at_text is null or identified_at is null then 'missing or unparseable timestamp'

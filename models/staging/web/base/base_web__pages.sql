@@ -20,7 +20,8 @@ typed as (
         nullif(trim(context_campaign_term), '') as utm_term,
         nullif(trim(timestamp), '') as viewed_at_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -34,6 +35,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when page_view_id is null then 'missing id'
             when anonymous_id is null and user_id is null then 'no anonymous_id or user_id'
             when viewed_at_text is null or viewed_at is null then 'missing or unparseable timestamp'

@@ -23,7 +23,8 @@ typed as (
         nullif(trim(created_at), '') as created_at_text,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -37,6 +38,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when ticket_id_text is null then 'missing id'
             when ticket_id is null then 'id is not an integer'
             when created_at_text is null or created_at is null then 'missing or unparseable created_at'

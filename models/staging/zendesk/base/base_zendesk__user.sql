@@ -17,7 +17,8 @@ typed as (
         nullif(trim(id), '') as user_id_text,
         nullif(trim(_fivetran_synced), '') as fivetran_synced_text,
         _file_name,
-        _raw_record
+        _raw_record,
+        _parse_error
     from source
 ),
 
@@ -31,6 +32,7 @@ validated as (
         *,
         case
             when _erasure is not null then _erasure
+            when _parse_error is not null then _parse_error
             when user_id_text is null then 'missing id'
             when user_id is null then 'id is not an integer'
             {{- implausible_time_reasons(['created_at']) }}
