@@ -626,6 +626,9 @@
     {%- endif -%}
     {%- if spec.format == 'csv' and not cached and non_utf8 == 0 -%}
         {%- do duckdb__check_column_drift(node, relation, present, folder ~ '/' ~ spec.path) -%}
+    {%- elif cached and file_count > 0 and not spec.get('columns_vary') -%}
+        {#- Many-file tables (day files, API pages): the records of the files read now against those read last time. -#}
+        {%- do duckdb__check_column_drift(node, '(select * from ' ~ relation ~ ' where _file_name in (select file_name from community_raw_delta where is_present))', none, folder ~ '/' ~ spec.path ~ ' (the files new in this build)') -%}
     {%- endif -%}
     {{ return({'files': files, 'parsed': file_count, 'removed': removed, 'rebuilt': rebuild}) }}
 {% endmacro %}
@@ -984,15 +987,21 @@
 
 
 {#
-    Drift against the previous build, for a table exported as one CSV file (DuckDB): a declared column the
+    Drift against the previous build (DuckDB). For a table exported as one CSV file: a declared column the
     previous build found and this one does not (a renamed or dropped property: its values would turn to
     nulls without a word), or a column whose share of filled rows, among the file's first 100,000, fell by
-    more than half of all rows (a sync that stopped filling it). Each is a warning naming the file and the column; in strict mode it stops
-    the build, and the profile is not updated, so the next run stops again until the export is fixed or
-    the change is accepted (one run without strict mode). The profile lives in raw_meta.column_profile.
+    more than half of all rows (a sync that stopped filling it). For a table of many files (`present` none:
+    JSON day files, API pages), the records of the files new in this build against those of the previous
+    build's new files, by the share rule only (a key can be absent from a day's records by chance), and
+    only when both hold at least 200 records (a day with three messages says nothing; its profile is not
+    kept either). Each is a warning naming the files and the column; in strict mode it stops the build, and
+    the profile is not updated, so the next run stops again until the export is fixed or the change is
+    accepted (one run without strict mode). The profile lives in raw_meta.column_profile.
 #}
 {% macro duckdb__check_column_drift(node, relation, present, path) %}
-    {%- set columns = node.meta.raw.columns -%}
+    {%- set by_share_only = present is none -%}
+    {%- set columns = node.meta.raw.columns | list -%}
+    {%- set present = columns if by_share_only else present -%}
     {%- set key = sql_string_literal(node.source_name ~ '.' ~ node.name) -%}
     {%- do run_query("create schema if not exists raw_meta") -%}
     {%- do run_query("create table if not exists raw_meta.column_profile (source_table varchar, column_name varchar, is_present boolean, filled_rows bigint, total_rows bigint)") -%}
@@ -1008,6 +1017,9 @@
     {%- endset -%}
     {%- set now = run_query(measure).rows[0] -%}
     {%- set total = now[columns | length] -%}
+    {%- if by_share_only and total < 200 -%}
+        {{- return(none) -}}
+    {%- endif -%}
     {%- set before = {} -%}
     {%- for row in run_query("select column_name, is_present, filled_rows, total_rows from raw_meta.column_profile where source_table = " ~ key).rows -%}
         {%- do before.update({row[0]: row}) -%}
@@ -1017,7 +1029,7 @@
         {%- set previous = before.get(column) -%}
         {%- if previous is not none and previous[1] and column not in present -%}
             {%- do drift.append("column `" ~ column ~ "` is gone (the previous build had it), so its values are null from now on") -%}
-        {%- elif previous is not none and previous[1] and previous[3] > 0 and total > 0 -%}
+        {%- elif previous is not none and previous[1] and previous[3] >= (200 if by_share_only else 1) and total > 0 -%}
             {%- set share_before = previous[2] / previous[3] -%}
             {%- set share_now = now[loop.index0] / total -%}
             {%- if share_before - share_now > 0.5 -%}

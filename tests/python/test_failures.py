@@ -182,6 +182,29 @@ def test_a_column_that_empties_or_disappears_since_the_previous_build_is_reporte
     record_fault("optional column renamed since the last build", "loud", "loud", "strict mode stops, naming both")
 
 
+def test_a_key_that_new_day_files_stop_filling_is_reported(tmp_path, demo_raw):
+    """Day files arrive in every build. When the new ones stop filling a key the earlier ones filled (an
+    exporter that renamed Slack's `user` to `user_id`), the build warns naming the key (strict mode stops, as
+    for a one-file CSV: the same check)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(demo_raw / "slack", raw / "slack")
+    select = ["run", "--select", "base_slack__messages"]
+    first = run_dbt(select, raw, tmp_path / "work").ok()
+    assert "WARNING Raw exports" not in first.output
+    renamed = [
+        {"type": "message", "user_id": f"U{n:08d}", "text": f"message {n}", "ts": f"1768100000.{n:06d}"}
+        for n in range(300)
+    ]
+    (raw / "slack" / "general" / "2026-01-11.json").write_text(json.dumps(renamed))
+    second = run_dbt(select, raw, tmp_path / "work").ok()
+    assert (
+        "WARNING Raw exports: slack/*/*.json (the files new in this build): column `user` was filled in "
+        in second.output
+    )
+    assert "of rows and now in 0%" in second.output
+    record_fault("JSON key renamed in new day files", "loud", "loud", "warning naming the files and the key")
+
+
 def test_a_ragged_csv_row_is_named_as_such(tmp_path, demo_raw):
     """A row with more fields than the header made DuckDB read the header as one column, and the build said
     "no column `id`". It now says a row is ragged, with the file and how to find it."""
