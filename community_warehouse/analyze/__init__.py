@@ -1,0 +1,1 @@
+"""Analysis helpers: the sentiment lexicon the SQL implementation reads."""
