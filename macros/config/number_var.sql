@@ -97,3 +97,20 @@
     {%- endif -%}
     {{- return(text) -}}
 {%- endmacro %}
+
+
+{#
+    A project var naming an IANA time zone (`Europe/Paris`, `America/New_York`, `UTC`), checked to be
+    written like one before it reaches SQL as a literal. Returns the quoted literal.
+#}
+{% macro time_zone_var(name, default='UTC') -%}
+    {%- set text = var(name, default) | string | trim -%}
+    {%- if modules.re.match('^(UTC|[A-Z][A-Za-z]+(/[A-Za-z0-9_+-]+){1,2})$', text) is none -%}
+        {{ exceptions.raise_compiler_error(
+            "The var `" ~ name ~ "` is " ~ (var(name, default) | tojson) ~ "; it must be an IANA time zone such as"
+            ~ " Europe/Paris, America/New_York or UTC (default " ~ default ~ "). Set it with --vars '{" ~ name
+            ~ ": Europe/Paris}'."
+        ) }}
+    {%- endif -%}
+    {{- return("'" ~ text ~ "'") -}}
+{%- endmacro %}

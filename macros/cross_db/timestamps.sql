@@ -58,3 +58,31 @@
 {% macro duckdb__timestamp_to_epoch_seconds(expr) -%}
     cast(floor(epoch({{ expr }})) as bigint)
 {%- endmacro %}
+
+
+{# A UTC timestamp as wall-clock time in a time zone (a validated literal, time_zone_var). #}
+{% macro utc_to_local(expr, time_zone) -%}
+    {{ return(adapter.dispatch('utc_to_local', 'community_warehouse')(expr, time_zone)) }}
+{%- endmacro %}
+
+{% macro default__utc_to_local(expr, time_zone) -%}
+    from_utc_timestamp({{ expr }}, {{ time_zone }})
+{%- endmacro %}
+
+{% macro duckdb__utc_to_local(expr, time_zone) -%}
+    timezone({{ time_zone }}, timezone('UTC', {{ expr }}))
+{%- endmacro %}
+
+
+{# ISO day of the week: 1 Monday … 7 Sunday. #}
+{% macro iso_weekday(expr) -%}
+    {{ return(adapter.dispatch('iso_weekday', 'community_warehouse')(expr)) }}
+{%- endmacro %}
+
+{% macro default__iso_weekday(expr) -%}
+    weekday({{ expr }}) + 1
+{%- endmacro %}
+
+{% macro duckdb__iso_weekday(expr) -%}
+    isodow({{ expr }})
+{%- endmacro %}
