@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from community_warehouse.erasure import erasure_path, expand, identifier_hash
+from community_warehouse.identity_quality import IDENTIFIER_TYPES
 from community_warehouse.warehouse import WarehouseError
 from helpers import PROJECT_ROOT, run_dbt
 
@@ -41,21 +42,6 @@ def truth_person(raw, slack_user_id: str) -> dict:
     }
 
 
-#: The identity type of each (source, entity) of the truth files: member ids read `<type>:<value>`.
-IDENTITY_TYPES = {
-    ("slack", "user"): "slack_user",
-    ("discord", "user"): "discord_user",
-    ("discourse", "user"): "discourse_user",
-    ("github", "user"): "github_user",
-    ("social", "x_user"): "x_user",
-    ("events", "guest"): "event_guest",
-    ("web", "anonymous_id"): "web_anonymous_id",
-    ("hubspot", "contact"): "hubspot_contact",
-    ("salesforce", "contact"): "salesforce_contact",
-    ("salesforce", "lead"): "salesforce_lead",
-    ("zendesk", "user"): "zendesk_user",
-    ("billing", "customer"): "billing_customer",
-}
 #: Column names that hold a person's account id (where a short numeric id is looked for as a whole value).
 ACCOUNT_COLUMN = r"(^|_)(user|author|reviewer|merged_by|requester_user|submitter_user|contact|customer|guest|lead)_id$"
 
@@ -66,7 +52,7 @@ def traces(db, person: dict) -> dict[str, int]:
     (Slack's U…, Discord's snowflakes, UUIDs) match anywhere inside a value rendered as text (a mention, a
     reaction's user list, a JSON record), case-insensitively; short numeric ids match a whole value in a
     column named for an account id (anywhere else they are topic numbers and head counts)."""
-    accounts = {(IDENTITY_TYPES[(source, entity)], value) for source, entity, value in person["accounts"]}
+    accounts = {(IDENTIFIER_TYPES[(source, entity)], value) for source, entity, value in person["accounts"]}
     anywhere = sorted(person["emails"] | {person["name"].lower()} | {f"{t}:{v}".lower() for t, v in accounts})
     anywhere += sorted(v.lower() for _, v in accounts if len(v) >= 10)
     short = sorted(v.lower() for _, v in accounts if len(v) < 10)
