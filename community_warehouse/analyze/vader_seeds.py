@@ -2,8 +2,9 @@
 
     python -m community_warehouse.analyze.vader_seeds
 
-seeds/vader_lexicon.csv: `vader_lexicon.txt` (token, mean valence; of a token listed twice, the later line); lookups are by the
-lower-cased token, so the 14 keys with capitals (`:D`, `O_o`, …) never match, exactly as in the package.
+seeds/vader_lexicon.csv: `vader_lexicon.txt` (token, mean valence; of a token listed twice, the later line).
+Lookups are by the lower-cased token, so the 14 keys with capitals (`:D`, `O_o`, …) never match, exactly as in
+the package.
 seeds/vader_boosters.csv, vader_negations.csv, vader_special_cases.csv: the package's BOOSTER_DICT (degree
 words and their ±0.293, including the two- and three-word ones its idiom check adds), NEGATE and
 SPECIAL_CASES.
