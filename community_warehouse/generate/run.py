@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from community_warehouse.generate import vocab
 from community_warehouse.generate.commerce import simulate_commerce
 from community_warehouse.generate.config import ALL_SOURCES, GENERATOR_VERSION, GeneratorConfig
 from community_warehouse.generate.io import write_csv
@@ -202,6 +203,21 @@ def generate(config: GeneratorConfig, progress: Progress | None = None, force: b
                 for c in world.campaigns
             ],
             "internal_domain": "quarrylabs.io",
+            "texts": {
+                "note": (
+                    "Slack: a reply shares its thread's topic; top-level statements in a campaign month praise the"
+                    " campaign (share campaign_statement_share), elsewhere a share are complaints. So sentiment"
+                    " during a campaign is above the periods before and after it, and the campaign term trends."
+                ),
+                "topic_of_phrase": vocab.TOPIC_OF_PHRASE,
+                "campaign_statements": list(vocab.CAMPAIGN_STATEMENTS),
+                "complaint_statements": list(vocab.COMPLAINT_STATEMENTS),
+                "campaign_statement_share": vocab.CAMPAIGN_STATEMENT_SHARE,
+                "complaint_statement_share": vocab.COMPLAINT_STATEMENT_SHARE,
+                "sentiment_shift_during_vs_pre": "+",
+                "sentiment_shift_during_vs_post": "+",
+                "trending_term_in_campaign_month": "summit",
+            },
             "commerce": commerce.effects,
         },
         "counts": counts,

@@ -456,3 +456,42 @@ REPLY_TEMPLATES = (
     "Can you share the full error?",
     "We solved this by upgrading.",
 )
+
+# The topic each phrase of TOPICS belongs to, as the demo's config/topics.csv names it (the truth that
+# tests compare conversation topics with).
+TOPIC_OF_PHRASE = {
+    "incremental models": "incremental_models",
+    "the Postgres connector": "connectors",
+    "schema tests": "testing",
+    "snapshots": "snapshots",
+    "the CLI": "cli",
+    "the REST API": "api",
+    "SSO setup": "sso",
+    "the Python SDK": "sdk",
+    "partitioning": "partitioning",
+    "CI runs": "ci",
+    "the docs site": "documentation",
+    "time zones": "time_zones",
+    "macros": "macros",
+    "the Spark adapter": "spark",
+    "data contracts": "data_contracts",
+    "the new release": "releases",
+    "permissions": "permissions",
+    "the dashboard": "dashboard",
+}
+
+# Slack statements with a known mood. In the campaign (summit) month half of the members' statements
+# praise the summit, a phrase no other month uses; in every other month a tenth are complaints. So the
+# campaign lifts sentiment against the months before and after it, and "summit" trends in its month.
+CAMPAIGN_STATEMENTS = (
+    "The summit talk on {t} was brilliant, thank you!",
+    "Loved the summit workshop on {t}, great work everyone 🎉",
+    "Really enjoyed the summit session about {t}. So helpful!",
+)
+COMPLAINT_STATEMENTS = (
+    "{t} is broken again and I am frustrated.",
+    "Really disappointed with {t}, it keeps failing.",
+    "Terrible experience with {t} today, nothing works.",
+)
+CAMPAIGN_STATEMENT_SHARE = 0.5
+COMPLAINT_STATEMENT_SHARE = 0.1

@@ -16,6 +16,7 @@
         'as_of_date', 'community_as_of_date', 'community_love_window_days', 'community_orbit_level_1_min_love',
         'community_orbit_level_2_min_love', 'community_orbit_level_3_min_love', 'community_advocates_top_reach',
         'community_event_activity_window_days', 'community_event_pipeline_window_days', 'community_time_zone',
+        'community_trending_min_mentions', 'community_trending_baseline_months',
         'attribution_session_timeout_minutes', 'attribution_lookback_days', 'attribution_time_decay_half_life_days',
         'attribution_reference_model', 'sales_influence_days_before',
         'support_deflection_rate', 'support_cost_per_ticket_usd', 'support_monthly_cost_usd',

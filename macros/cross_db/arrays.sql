@@ -85,3 +85,23 @@
 {% macro duckdb__array_transform(array, element, expression) -%}
     list_transform({{ array }}, lambda {{ element }}: {{ expression }})
 {%- endmacro %}
+
+
+{#
+    Every two neighbouring elements of an array of strings, joined by a space: ['a', 'b', 'c'] gives
+    ['a b', 'b c']; an array of fewer than two elements gives an empty array.
+#}
+{% macro adjacent_pairs(array) -%}
+    {{ return(adapter.dispatch('adjacent_pairs', 'community_warehouse')(array)) }}
+{%- endmacro %}
+
+{% macro default__adjacent_pairs(array) -%}
+    filter(
+        zip_with({{ array }}, slice({{ array }}, 2, greatest(size({{ array }}) - 1, 0)), (first_part, second_part) -> concat(first_part, ' ', second_part)),
+        pair -> pair is not null
+    )
+{%- endmacro %}
+
+{% macro duckdb__adjacent_pairs(array) -%}
+    list_transform(range(1, len({{ array }})), lambda i: {{ array }}[i] || ' ' || {{ array }}[i + 1])
+{%- endmacro %}

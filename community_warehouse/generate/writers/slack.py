@@ -321,8 +321,12 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
     msg["tombstone"] = has_replies & (rng.random(len(msg)) < 0.02)
     topic = rng.integers(0, len(vocab.TOPICS), len(msg))
     template = rng.integers(0, 1000, len(msg))
+    # A reply talks about its thread's topic.
+    parent_row = msg.parent_row.to_numpy()
+    topic = np.where(parent_row >= 0, topic[np.clip(parent_row, 0, None)], topic)
     msg["topic"] = topic
     msg["template"] = template
+    msg["mood"] = _moods(world, msg, month_start)
 
     # reactions: on any human message or reply posted the same month
     x_author, x_month = author[is_reaction], month[is_reaction]
@@ -364,6 +368,27 @@ def write_slack(world: World, raw: Path, progress: Progress) -> SlackResult:
     return SlackResult(identities=identities, files=files, messages=len(msg), reactions=len(reactions))
 
 
+MOOD_NONE, MOOD_CAMPAIGN, MOOD_COMPLAINT = 0, 1, 2
+
+
+def _moods(world: World, msg: pd.DataFrame, month_start: np.ndarray) -> np.ndarray:
+    """The mood of each top-level human message (vocab.CAMPAIGN_STATEMENTS, COMPLAINT_STATEMENTS).
+
+    Drawn from a stream of its own, so the rest of the export is the same as without moods.
+    """
+    rng = rng_for(world.config.seed, "slack", "mood")
+    n = len(msg)
+    month = np.searchsorted(month_start, msg.ts_us.to_numpy(), side="right") - 1
+    in_campaign = np.isin(month, [c.month_index for c in world.campaigns])
+    top_level = msg.kind.to_numpy() == KIND_MESSAGE
+    u = rng.random(n)
+    return np.where(
+        top_level & in_campaign & (u < vocab.CAMPAIGN_STATEMENT_SHARE),
+        MOOD_CAMPAIGN,
+        np.where(top_level & ~in_campaign & (u < vocab.COMPLAINT_STATEMENT_SHARE), MOOD_COMPLAINT, MOOD_NONE),
+    )
+
+
 def _render(
     world,
     root: Path,
@@ -388,6 +413,8 @@ def _render(
             "question": [vocab.QUESTION_TEMPLATES[i % len(vocab.QUESTION_TEMPLATES)] for i in range(1000)],
             "statement": [vocab.STATEMENT_TEMPLATES[i % len(vocab.STATEMENT_TEMPLATES)] for i in range(1000)],
             "reply": [vocab.REPLY_TEMPLATES[i % len(vocab.REPLY_TEMPLATES)] for i in range(1000)],
+            "campaign": [vocab.CAMPAIGN_STATEMENTS[i % len(vocab.CAMPAIGN_STATEMENTS)] for i in range(1000)],
+            "complaint": [vocab.COMPLAINT_STATEMENTS[i % len(vocab.COMPLAINT_STATEMENTS)] for i in range(1000)],
         }
     )
     channels = pd.DataFrame(
@@ -542,6 +569,8 @@ def _render(
                         case when m.mention_parent then '<@' || p.parent_user_id || '> ' else '' end
                         || replace(t.reply, '{{t}}', tp.topic_text)
                     when m.channel_name = 'help' then replace(t.question, '{{t}}', tp.topic_text)
+                    when m.mood = {MOOD_CAMPAIGN} then replace(t.campaign, '{{t}}', tp.topic_text)
+                    when m.mood = {MOOD_COMPLAINT} then replace(t.complaint, '{{t}}', tp.topic_text)
                     else replace(t.statement, '{{t}}', tp.topic_text)
                 end,
                 'user': case when m.tombstone then 'USLACKBOT' else m.user_id end,

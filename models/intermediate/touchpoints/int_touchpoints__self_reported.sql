@@ -50,26 +50,11 @@ normalized as (
     from answers
 ),
 
-patterns as (
-    select
-        priority,
-        {{ normalize_free_text('pattern') }} as pattern,
-        channel
-    from {{ ref('self_reported_channel_patterns') }}
-),
-
 matched as (
-    select
-        normalized.identifier_id,
-        normalized.answer_source,
-        patterns.channel,
-        row_number() over (
-            partition by normalized.answer_source, normalized.identifier_id
-            order by patterns.priority
-        ) as pattern_rank
-    from normalized
-    inner join patterns
-        on {{ dbt.position('patterns.pattern', 'normalized.answer_normalized') }} > 0
+    {{ matching_patterns(
+        'normalized', ['answer_source', 'identifier_id'], 'answer',
+        ref('self_reported_channel_patterns'), 'pattern', 'channel', priority_column='priority'
+    ) }}
 ),
 
 final as (
@@ -87,7 +72,6 @@ final as (
         on
             normalized.identifier_id = matched.identifier_id
             and normalized.answer_source = matched.answer_source
-            and matched.pattern_rank = 1
     left join {{ ref('int_identity__member_map') }} as member_map
         on normalized.identifier_id = member_map.identifier_id
 )

@@ -2,7 +2,8 @@
     Each community campaign (seed community_campaigns) against the same number of days before and
     after it: pre = the days just before, during = the campaign's own days, post = the days just
     after. Members (staff and bots excluded) active and new in each period, their activities, social
-    mentions, and web sessions whose links carry the campaign's utm_campaign.
+    mentions, web sessions whose links carry the campaign's utm_campaign, and the sentiment of the
+    texts members wrote (int_activities__sentiment).
 #}
 with campaigns as (
     select
@@ -94,6 +95,22 @@ new_member_counts as (
     group by 1, 2
 ),
 
+sentiment_counts as (
+    -- Members' texts written in the period (UTC days), by their VADER score.
+    select
+        periods.campaign_name,
+        periods.period,
+        count(sentiment.sentiment_score) as scored_texts,
+        avg(sentiment.sentiment_score) as average_sentiment,
+        sum(case when sentiment.sentiment_label = 'positive' then 1 else 0 end) as positive_texts,
+        sum(case when sentiment.sentiment_label = 'negative' then 1 else 0 end) as negative_texts
+    from periods
+    inner join {{ ref('int_activities__sentiment') }} as sentiment
+        on cast(sentiment.occurred_at as date) between periods.period_start and periods.period_end
+    where sentiment.is_member_activity and sentiment.sentiment_score is not null
+    group by 1, 2
+),
+
 web_sessions as (
     {% if source_enabled('web') %}
     -- A session is a visitor's (anonymous id's) day with a page view carrying the campaign's utm_campaign.
@@ -129,7 +146,11 @@ final as (
         cast(coalesce(new_member_counts.new_members, 0) as {{ dbt.type_bigint() }}) as new_members,
         cast(coalesce(activity_counts.activities, 0) as {{ dbt.type_bigint() }}) as activities,
         cast(coalesce(activity_counts.social_mentions, 0) as {{ dbt.type_bigint() }}) as social_mentions,
-        cast(coalesce(web_sessions.campaign_web_sessions, 0) as {{ dbt.type_bigint() }}) as campaign_web_sessions
+        cast(coalesce(web_sessions.campaign_web_sessions, 0) as {{ dbt.type_bigint() }}) as campaign_web_sessions,
+        cast(coalesce(sentiment_counts.scored_texts, 0) as {{ dbt.type_bigint() }}) as scored_texts,
+        cast(sentiment_counts.average_sentiment as double) as average_sentiment,
+        {{ safe_divide('sentiment_counts.positive_texts', 'sentiment_counts.scored_texts') }} as positive_text_share,
+        {{ safe_divide('sentiment_counts.negative_texts', 'sentiment_counts.scored_texts') }} as negative_text_share
     from periods
     left join activity_counts
         on
@@ -143,6 +164,10 @@ final as (
         on
             periods.campaign_name = web_sessions.campaign_name
             and periods.period = web_sessions.period
+    left join sentiment_counts
+        on
+            periods.campaign_name = sentiment_counts.campaign_name
+            and periods.period = sentiment_counts.period
 )
 
 select * from final

@@ -5,7 +5,8 @@
     (not pull requests) with a feedback label. Each item gets its author (the member of the activity
     that created the content in fct_activities), the author's account and its ARR that month, a theme
     (first pattern of seed feedback_themes, by priority, that the text contains; `other` when none) and
-    a status (closed, acknowledged by a staff reply, or open).
+    a status (closed, acknowledged by a staff reply, or open), and the VADER sentiment of its text
+    (macros/analyze/vader.sql, after code and links were removed).
 #}
 {%- set text_type = dbt.type_string() -%}
 
@@ -197,35 +198,21 @@ acknowledgements as (
     group by 1, 2
 ),
 
-normalized as (
+matched as (
+    {{ matching_patterns(
+        'items', ['platform', 'content_id'], 'item_text',
+        ref('stg_config__feedback_themes'), 'pattern', 'theme', priority_column='priority'
+    ) }}
+),
+
+item_texts as (
     select
-        platform,
-        content_id,
-        {{ normalize_free_text('item_text') }} as text_normalized
+        {{ dbt.concat(['platform', "':'", 'content_id']) }} as text_id,
+        {{ text_for_sentiment('item_text') }} as text
     from items
 ),
 
-patterns as (
-    select
-        priority,
-        {{ normalize_free_text('pattern') }} as pattern,
-        theme
-    from {{ ref('stg_config__feedback_themes') }}
-),
-
-matched as (
-    select
-        normalized.platform,
-        normalized.content_id,
-        patterns.theme,
-        row_number() over (
-            partition by normalized.platform, normalized.content_id
-            order by patterns.priority
-        ) as pattern_rank
-    from normalized
-    inner join patterns
-        on {{ dbt.position('patterns.pattern', 'normalized.text_normalized') }} > 0
-),
+{{ vader_sentiment_ctes('item_texts') }},
 
 member_accounts as (
     -- The author's CRM account when the item was written, or their own billing account when they pay as an individual.
@@ -267,7 +254,9 @@ final as (
             when items.is_closed then 'closed'
             when acknowledgements.has_staff_reply then 'acknowledged'
             else 'open'
-        end as status
+        end as status,
+        scores.compound as sentiment_score,
+        {{ sentiment_label('scores.compound') }} as sentiment_label
     from items
     inner join spaces
         on
@@ -277,11 +266,12 @@ final as (
         on
             items.platform = matched.platform
             and items.content_id = matched.content_id
-            and matched.pattern_rank = 1
     inner join acknowledgements
         on
             items.platform = acknowledgements.platform
             and items.content_id = acknowledgements.content_id
+    left join vader_scores as scores
+        on {{ dbt.concat(['items.platform', "':'", 'items.content_id']) }} = scores.text_id
     left join member_accounts
         on items.member_id = member_accounts.member_id
             and {{ during_affiliation('items.created_at', 'member_accounts') }}

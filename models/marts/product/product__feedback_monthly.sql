@@ -1,6 +1,6 @@
 {#
     Product feedback per month and theme: how many items, from how many members and accounts, and how
-    much ARR the accounts behind them represent. Every theme of seed feedback_themes (and `other`) has a
+    much ARR the accounts behind them represent, and how they felt (average sentiment, negative items). Every theme of seed feedback_themes (and `other`) has a
     row for every month from the first item to the last, with zeros. Items by staff are not counted:
     feedback is what the community asks for.
 #}
@@ -10,7 +10,9 @@ with items as (
         theme,
         member_id,
         account_id,
-        account_arr_usd
+        account_arr_usd,
+        sentiment_score,
+        sentiment_label
     from {{ ref('product__feedback_items') }}
     where not is_staff
 ),
@@ -39,7 +41,9 @@ item_counts as (
         count(*) as items,
         sum(case when account_arr_usd > 0 then 1 else 0 end) as items_from_customers,
         count(distinct member_id) as distinct_members,
-        count(distinct account_id) as distinct_accounts
+        count(distinct account_id) as distinct_accounts,
+        sum(case when sentiment_label = 'negative' then 1 else 0 end) as negative_items,
+        avg(sentiment_score) as average_sentiment
     from items
     group by 1, 2
 ),
@@ -73,7 +77,9 @@ final as (
         cast(coalesce(item_counts.items_from_customers, 0) as {{ dbt.type_bigint() }}) as items_from_customers,
         cast(coalesce(item_counts.distinct_members, 0) as {{ dbt.type_bigint() }}) as distinct_members,
         cast(coalesce(item_counts.distinct_accounts, 0) as {{ dbt.type_bigint() }}) as distinct_accounts,
-        {{ cents('cast(coalesce(arr_represented.arr_represented_usd, 0) as double)') }} as arr_represented_usd
+        {{ cents('cast(coalesce(arr_represented.arr_represented_usd, 0) as double)') }} as arr_represented_usd,
+        cast(coalesce(item_counts.negative_items, 0) as {{ dbt.type_bigint() }}) as negative_items,
+        cast(item_counts.average_sentiment as double) as average_sentiment
     from months
     cross join themes
     left join item_counts
