@@ -58,6 +58,11 @@ COUNTED = [
     "marts.product__feedback_items",
     "marts.success__retention_summary",
     "marts.finance__community_roi",
+    "intermediate.int_activities__texts",
+    "intermediate.int_activities__sentiment",
+    "intermediate.int_community__conversation_topics",
+    "marts.community__topics_monthly",
+    "marts.community__trending_terms",
 ]
 
 # The identity models, re-run on their own after the build to time them apart from staging.
@@ -80,6 +85,7 @@ REPEATED = {
     "identity": IDENTITY_MODELS,
     "community": ["path:models/intermediate/community", "path:models/marts/community"],
     "attribution": ["path:models/intermediate/touchpoints", "path:models/marts/marketing", "path:models/marts/sales"],
+    "analyze": ["path:models/intermediate/analyze", "community__topics_monthly", "community__trending_terms"],
     "roi": [
         "path:models/intermediate/success",
         "path:models/intermediate/finance",

@@ -19,3 +19,13 @@
 {% macro cents(expr) -%}
     cast(round(cast({{ expr }} as decimal(38, 6)), 2) as double)
 {%- endmacro %}
+
+
+{#
+    A score as published where it orders rows: rounded to 6 decimals through a decimal, as cents() does,
+    so that values equal on one engine are equal on the other (the last bits of a double depend on the
+    order the engine computed it in) and ranks break ties the same way.
+#}
+{% macro score_6dp(expr) -%}
+    cast(round(cast({{ expr }} as decimal(38, 12)), 6) as double)
+{%- endmacro %}

@@ -105,10 +105,9 @@
         cast(null as {{ text_type }}) as _erasure_file
     from {{ relation }}
     {%- else -%}
-    {%- set listed = "('" ~ (hashes | join("', '")) ~ "')" -%}
     {%- set conditions = [] -%}
     {%- for identifier_type, column in identifiers -%}
-        {%- do conditions.append("coalesce(" ~ erasure_hash(identifier_type, column) ~ " in " ~ listed ~ ", false)") -%}
+        {%- do conditions.append(is_erased(identifier_type, column, hashes)) -%}
     {%- endfor %}
     select
         *,

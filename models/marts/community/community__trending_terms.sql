@@ -175,11 +175,13 @@ scored as (
         cast(coalesce(baseline_mentions.baseline_mentions, 0) as {{ dbt.type_bigint() }}) as baseline_mentions,
         cast(baseline_texts.baseline_texts as {{ dbt.type_bigint() }}) as baseline_texts,
         cast(baseline_texts.baseline_months as int) as baseline_months,
+        -- Rounded to 6 places so both engines rank ties alike.
         case
             when baseline_texts.baseline_texts > 0
-                then
-                    (cast(candidates.mentions as double) / candidates.texts)
-                    / ((coalesce(baseline_mentions.baseline_mentions, 0) + 1.0) / (baseline_texts.baseline_texts + 1.0))
+                then {{ score_6dp(
+                    '(cast(candidates.mentions as double) / candidates.texts)'
+                    ~ ' / ((coalesce(baseline_mentions.baseline_mentions, 0) + 1.0) / (baseline_texts.baseline_texts + 1.0))'
+                ) }}
         end as lift
     from candidates
     inner join baseline_texts
