@@ -114,3 +114,42 @@
     {%- endif -%}
     {{- return("'" ~ text ~ "'") -}}
 {%- endmacro %}
+
+
+{#
+    A project var that is a list of `length` numbers in strictly increasing (or, with descending=true,
+    strictly decreasing) order, such as the cut points of a 0–5 score: checked the same way. Returns the
+    list of numbers.
+#}
+{% macro number_list_var(name, default, length, descending=false) -%}
+    {%- set raw = var(name, default) -%}
+    {%- set values = [] -%}
+    {%- set state = namespace(ok=(raw is iterable and raw is not string and raw is not mapping)) -%}
+    {%- if state.ok -%}
+        {%- for item in raw -%}
+            {%- set text = (item | string) | trim -%}
+            {%- if item is boolean or modules.re.match('^-?[0-9]+([.][0-9]+)?$', text) is none -%}
+                {%- set state.ok = false -%}
+            {%- else -%}
+                {%- do values.append(text | float) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- if state.ok and (values | length) == length -%}
+        {%- for i in range(1, length) -%}
+            {%- if (descending and values[i] >= values[i - 1]) or (not descending and values[i] <= values[i - 1]) -%}
+                {%- set state.ok = false -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- else -%}
+        {%- set state.ok = false -%}
+    {%- endif -%}
+    {%- if not state.ok -%}
+        {{ exceptions.raise_compiler_error(
+            "The var `" ~ name ~ "` is " ~ (raw | tojson) ~ "; it must be a list of " ~ length ~ " numbers in "
+            ~ ("decreasing" if descending else "increasing") ~ " order (default " ~ (default | tojson)
+            ~ "). Set it in dbt_project.yml under `vars:` or with --vars '{" ~ name ~ ": " ~ (default | tojson) ~ "}'."
+        ) }}
+    {%- endif -%}
+    {{- return(values) -}}
+{%- endmacro %}

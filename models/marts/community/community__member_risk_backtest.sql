@@ -43,9 +43,7 @@ ranked as (
         as_of_month,
         risk_model,
         is_churned,
-        -- Average rank of tied scores: the first rank of the tie plus half its width.
-        rank() over (partition by as_of_month, risk_model order by score asc)
-        + (count(*) over (partition by as_of_month, risk_model, score) - 1) / 2.0 as average_rank,
+        {{ average_rank('as_of_month, risk_model', 'score') }} as average_rank,
         row_number() over (partition by as_of_month, risk_model order by score desc, member_id asc) as risk_order,
         count(*) over (partition by as_of_month, risk_model) as members
     from scores
@@ -58,11 +56,7 @@ final as (
         cast(count(*) as {{ dbt.type_bigint() }}) as members,
         cast(sum(case when is_churned then 1 else 0 end) as {{ dbt.type_bigint() }}) as churned_members,
         {{ safe_divide('sum(case when is_churned then 1 else 0 end)', 'count(*)') }} as churn_rate,
-        {{ safe_divide(
-            'sum(case when is_churned then average_rank else 0 end)'
-            ~ ' - sum(case when is_churned then 1 else 0 end) * (sum(case when is_churned then 1 else 0 end) + 1) / 2.0',
-            'sum(case when is_churned then 1 else 0 end) * sum(case when is_churned then 0 else 1 end)'
-        ) }} as auc,
+        {{ auc('is_churned', 'average_rank') }} as auc,
         cast(max(ceil(members / 10.0)) as {{ dbt.type_bigint() }}) as top_k,
         {{ safe_divide(
             'sum(case when is_churned and risk_order <= ceil(members / 10.0) then 1 else 0 end)',
