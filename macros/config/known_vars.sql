@@ -22,7 +22,7 @@
         'community_health_active_contributors_cuts', 'community_health_retention_cuts',
         'community_health_social_mentions_cuts', 'community_health_new_pull_requests_cuts',
         'community_health_issue_resolution_days_cuts', 'community_health_merge_lead_time_days_cuts',
-        'community_health_active_days_cuts', 'community_health_band_cuts', 'community_health_lifecycle_change',
+        'community_health_active_days_cuts', 'community_health_band_cuts', 'community_health_lifecycle_change', 'community_forecast_window_months', 'community_forecast_min_months',
         'attribution_session_timeout_minutes', 'attribution_lookback_days', 'attribution_time_decay_half_life_days',
         'attribution_reference_model', 'sales_influence_days_before',
         'support_deflection_rate', 'support_cost_per_ticket_usd', 'support_monthly_cost_usd',
