@@ -205,6 +205,8 @@ def test_demo_texts_agree_with_the_package(demo_db):
                 select 'discord:message:' || message_id, content from staging.stg_discord__messages
                 union all
                 select 'social:x:' || tweet_id, tweet_text from staging.stg_social__x_tweets
+                union all
+                select 'github:issue:' || issue_id, title from staging.stg_github__issues
             ) as texts
                 on sentiment.activity_id = texts.activity_id
             """
