@@ -105,3 +105,17 @@
 {% macro duckdb__adjacent_pairs(array) -%}
     list_transform(range(1, len({{ array }})), lambda i: {{ array }}[i] || ' ' || {{ array }}[i + 1])
 {%- endmacro %}
+
+
+{# An array without repeated elements (order not kept). #}
+{% macro array_distinct(array) -%}
+    {{ return(adapter.dispatch('array_distinct', 'community_warehouse')(array)) }}
+{%- endmacro %}
+
+{% macro default__array_distinct(array) -%}
+    array_distinct({{ array }})
+{%- endmacro %}
+
+{% macro duckdb__array_distinct(array) -%}
+    list_distinct({{ array }})
+{%- endmacro %}

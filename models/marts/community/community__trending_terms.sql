@@ -33,7 +33,7 @@ single_words as (
         activity_id,
         member_id,
         activity_month,
-        {{ explode_array('words') }} as term
+        {{ explode_array(array_distinct('words')) }} as term
     from texts
 ),
 
@@ -42,7 +42,7 @@ word_pairs as (
         activity_id,
         member_id,
         activity_month,
-        {{ explode_array(adjacent_pairs('words')) }} as term
+        {{ explode_array(array_distinct(adjacent_pairs('words'))) }} as term
     from texts
 ),
 
@@ -94,18 +94,23 @@ kept_pairs as (
         and translate(pair_halves.second_word, 'abcdefghijklmnopqrstuvwxyz', '') != pair_halves.second_word
 ),
 
+kept_terms as (
+    select * from kept_words
+    union all
+    select * from kept_pairs
+),
+
 term_months as (
+    -- A text holds each term once (the arrays were made distinct), so a count of rows counts texts.
+    -- Two members at least: the first and the last member id differ (counted exactly below, for the
+    -- few terms that qualify, since a distinct count over every term of every text costs most).
     select
         activity_month,
         term,
         min(term_words) as term_words,
-        count(distinct activity_id) as mentions,
-        count(distinct member_id) as distinct_members
-    from (
-        select * from kept_words
-        union all
-        select * from kept_pairs
-    ) as terms
+        count(*) as mentions,
+        min(member_id) != max(member_id) as has_two_members
+    from kept_terms
     group by 1, 2
 ),
 
@@ -117,19 +122,45 @@ month_texts as (
     group by 1
 ),
 
+qualifying as (
+    select
+        activity_month,
+        term,
+        term_words,
+        mentions
+    from term_months
+    where mentions >= {{ min_mentions }} and has_two_members
+),
+
+qualifying_members as (
+    select
+        qualifying.activity_month,
+        qualifying.term,
+        count(distinct kept_terms.member_id) as distinct_members
+    from qualifying
+    inner join kept_terms
+        on
+            qualifying.activity_month = kept_terms.activity_month
+            and qualifying.term = kept_terms.term
+    group by 1, 2
+),
+
 candidates as (
     select
-        term_months.activity_month,
-        term_months.term,
-        term_months.term_words,
-        term_months.mentions,
-        term_months.distinct_members,
+        qualifying.activity_month,
+        qualifying.term,
+        qualifying.term_words,
+        qualifying.mentions,
+        qualifying_members.distinct_members,
         month_texts.texts,
-        cast({{ dbt.dateadd('month', -baseline_months, 'term_months.activity_month') }} as date) as baseline_start
-    from term_months
+        cast({{ dbt.dateadd('month', -baseline_months, 'qualifying.activity_month') }} as date) as baseline_start
+    from qualifying
+    inner join qualifying_members
+        on
+            qualifying.activity_month = qualifying_members.activity_month
+            and qualifying.term = qualifying_members.term
     inner join month_texts
-        on term_months.activity_month = month_texts.activity_month
-    where term_months.mentions >= {{ min_mentions }} and term_months.distinct_members >= 2
+        on qualifying.activity_month = month_texts.activity_month
 ),
 
 baseline_texts as (
