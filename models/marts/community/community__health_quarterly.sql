@@ -300,7 +300,7 @@ measured as (
         {{ safe_divide('retention.retained_contributors', 'retention.previous_contributors') }}
             as contributor_retention_rate,
         first_responses.median_hours_to_first_response,
-        case when quarters.platform in ('github', 'all') then github.new_pull_requests / 3.0 end
+        case when quarters.platform in ('github', 'all') then cast(github.new_pull_requests as double) / 3 end
             as new_pull_requests_per_month,
         case when quarters.platform in ('github', 'all') then github.average_issue_resolution_days end
             as average_issue_resolution_days,
@@ -308,7 +308,7 @@ measured as (
             as average_merge_lead_time_days,
         coalesce(active_days.active_days_last_30, 0) as active_days_last_30,
         case
-            when quarters.platform in ('social', 'all') then coalesce(social_mentions.social_mentions, 0) / 3.0
+            when quarters.platform in ('social', 'all') then cast(coalesce(social_mentions.social_mentions, 0) as double) / 3
         end as social_mentions_per_month,
         lag(coalesce(absence_factors.active_contributors, 0)) over (
             partition by quarters.platform order by quarters.quarter_start
