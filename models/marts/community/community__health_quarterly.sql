@@ -308,7 +308,8 @@ measured as (
             as average_merge_lead_time_days,
         coalesce(active_days.active_days_last_30, 0) as active_days_last_30,
         case
-            when quarters.platform in ('social', 'all') then cast(coalesce(social_mentions.social_mentions, 0) as double) / 3
+            when quarters.platform in ('social', 'all')
+                then cast(coalesce(social_mentions.social_mentions, 0) as double) / 3
         end as social_mentions_per_month,
         lag(coalesce(absence_factors.active_contributors, 0)) over (
             partition by quarters.platform order by quarters.quarter_start
