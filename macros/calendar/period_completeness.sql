@@ -19,3 +19,12 @@
     from {{ relation }}
     cross join (select last_complete_date from {{ ref('int_calendar__as_of') }}) as as_of
 {%- endmacro %}
+
+
+{#
+    The last complete month (its first day), from int_calendar__as_of's last complete date: the month
+    that date ends, or the month before when the date is not a month's last day.
+#}
+{% macro last_complete_month(last_complete_date='last_complete_date') -%}
+    cast({{ dbt.dateadd('month', -1, month_start(dbt.dateadd('day', 1, last_complete_date))) }} as date)
+{%- endmacro %}

@@ -14,8 +14,7 @@
 
 with as_of as (
     select
-        cast({{ dbt.dateadd('month', -1, month_start(dbt.dateadd('day', 1, 'last_complete_date'))) }} as date)
-            as last_complete_month
+        {{ last_complete_month() }} as last_complete_month
     from {{ ref('int_calendar__as_of') }}
 ),
 
