@@ -31,10 +31,6 @@ EFFECTS = {
     "self_serve_signup_share_non_member": 0.025,
     "salesforce_min_employees": 150,
     "ticket_rate_multiplier_member_company": 0.65,
-    # Before a member company's subscription ends, its people go quiet: in each of the three months
-    # before the end month, each is inactive with this probability (account health's expected direction).
-    "engagement_fade_months_before_churn": 3,
-    "engagement_fade_probability": 0.8,
 }
 
 # What people answer to "how did you hear about us?", by the channel that really brought them,
@@ -219,34 +215,4 @@ def simulate_commerce(world: World) -> Commerce:
     )
     subs["true_channel"] = channel
     subs["heard_about_us"] = heard_about_us(rng, channel)
-    fade_before_churn(world, subs, starts)
     return Commerce(deals=deals, subscriptions=subs, member_since=member_since)
-
-
-def fade_before_churn(world: World, subs: pd.DataFrame, starts: np.ndarray) -> None:
-    """Members of a company whose subscription ends fall silent in the months before (in `world.active`).
-
-    Drawn from a stream of its own, so deals and subscriptions are the same as without it.
-    """
-    rng = rng_for(world.config.seed, "commerce", "fade")
-    months = EFFECTS["engagement_fade_months_before_churn"]
-    ended = subs[(subs.ended_us >= 0) & subs.is_member_company & (subs.company_index > 0)]
-    if ended.empty:
-        return
-    end_month = np.searchsorted(starts, ended.ended_us.to_numpy(), side="right") - 1
-    people = world.people
-    by_company = pd.Series(np.arange(len(people)), index=people.company_index.to_numpy())
-    by_company = by_company[by_company.index > 0]
-    rows, cols = [], []
-    for company, last in zip(ended.company_index.to_numpy(), end_month, strict=True):
-        if company not in by_company.index:
-            continue
-        persons = np.atleast_1d(by_company.loc[company].to_numpy())
-        for m in range(max(last - months, 0), max(last, 0)):
-            rows.append(persons)
-            cols.append(np.full(len(persons), m))
-    if not rows:
-        return
-    rows, cols = np.concatenate(rows), np.concatenate(cols)
-    quiet = rng.random(len(rows)) < EFFECTS["engagement_fade_probability"]
-    world.active[rows[quiet], cols[quiet]] = False

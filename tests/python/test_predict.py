@@ -39,21 +39,3 @@ def test_member_risk_probabilities_rise_with_the_observed_rate(demo_db):
     # within 0.1 of what happened.
     assert observed[0] > observed[-1] + 0.3
     assert all(abs(predicted - rate) < 0.1 for _, predicted, rate in deciles)
-
-
-def test_engagement_fades_before_the_churn_the_generator_planted(demo_db, demo_raw):
-    """The generator silences a churning member company's people in the three months before the end of its
-    subscription; account health's engagement part must be lower before churn than otherwise."""
-    import json
-
-    effects = json.loads((demo_raw / "_truth" / "manifest.json").read_text())["effects"]["commerce"]
-    assert effects["engagement_fade_months_before_churn"] == 3
-    rows = dict(
-        query(
-            demo_db,
-            "select churned_next_3_months, avg(engagement_part) from marts.success__account_health "
-            "where churned_next_3_months is not null and active_members_3_months_before > 0 group by 1",
-        )
-    )
-    print({str(k): round(v, 1) for k, v in rows.items()})
-    assert rows[True] < rows[False]

@@ -148,7 +148,7 @@ final as (
         cast(coalesce(activity_counts.social_mentions, 0) as {{ dbt.type_bigint() }}) as social_mentions,
         cast(coalesce(web_sessions.campaign_web_sessions, 0) as {{ dbt.type_bigint() }}) as campaign_web_sessions,
         cast(coalesce(sentiment_counts.scored_texts, 0) as {{ dbt.type_bigint() }}) as scored_texts,
-        cast(sentiment_counts.average_sentiment as double) as average_sentiment,
+        {{ score_6dp('sentiment_counts.average_sentiment') }} as average_sentiment,
         {{ safe_divide('sentiment_counts.positive_texts', 'sentiment_counts.scored_texts') }} as positive_text_share,
         {{ safe_divide('sentiment_counts.negative_texts', 'sentiment_counts.scored_texts') }} as negative_text_share
     from periods

@@ -47,7 +47,7 @@ final as (
         cast(horizon as int) as horizon,
         forecast_model,
         cast(count(*) as {{ dbt.type_bigint() }}) as forecasts,
-        avg(absolute_percentage_error) as mape,
+        {{ score_6dp('avg(absolute_percentage_error)') }} as mape,
         avg(cast(is_covered as double)) as interval_coverage
     from errors
     group by 1, 2, 3, 4

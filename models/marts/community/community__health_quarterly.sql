@@ -302,10 +302,12 @@ measured as (
         first_responses.median_hours_to_first_response,
         case when quarters.platform in ('github', 'all') then cast(github.new_pull_requests as double) / 3 end
             as new_pull_requests_per_month,
-        case when quarters.platform in ('github', 'all') then github.average_issue_resolution_days end
-            as average_issue_resolution_days,
-        case when quarters.platform in ('github', 'all') then github.average_merge_lead_time_days end
-            as average_merge_lead_time_days,
+        case
+            when quarters.platform in ('github', 'all') then {{ score_6dp('github.average_issue_resolution_days') }}
+        end as average_issue_resolution_days,
+        case
+            when quarters.platform in ('github', 'all') then {{ score_6dp('github.average_merge_lead_time_days') }}
+        end as average_merge_lead_time_days,
         coalesce(active_days.active_days_last_30, 0) as active_days_last_30,
         case
             when quarters.platform in ('social', 'all')

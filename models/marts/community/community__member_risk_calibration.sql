@@ -13,7 +13,7 @@ final as (
         risk_decile,
         cast(count(*) as {{ dbt.type_bigint() }}) as members,
         cast(count(distinct as_of_month) as {{ dbt.type_bigint() }}) as as_of_months,
-        avg(churn_probability) as average_predicted_probability,
+        {{ score_6dp('avg(churn_probability)') }} as average_predicted_probability,
         {{ safe_divide('sum(case when is_churned then 1 else 0 end)', 'count(*)') }} as observed_churn_rate
     from members
     group by 1

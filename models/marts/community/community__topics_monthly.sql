@@ -111,7 +111,7 @@ filled as (
         cast(coalesce(counts.distinct_accounts, 0) as {{ dbt.type_bigint() }}) as distinct_accounts,
         {{ safe_divide('customer_members.customer_members', 'counts.distinct_members') }} as customer_member_share,
         cast(coalesce(counts.scored_messages, 0) as {{ dbt.type_bigint() }}) as scored_messages,
-        cast(counts.average_sentiment as double) as average_sentiment
+        {{ score_6dp('counts.average_sentiment') }} as average_sentiment
     from months
     cross join topics
     left join counts

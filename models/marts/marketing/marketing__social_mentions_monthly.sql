@@ -49,7 +49,7 @@ final as (
         cast(coalesce(counts.positive_mentions, 0) as {{ dbt.type_bigint() }}) as positive_mentions,
         cast(coalesce(counts.neutral_mentions, 0) as {{ dbt.type_bigint() }}) as neutral_mentions,
         cast(coalesce(counts.negative_mentions, 0) as {{ dbt.type_bigint() }}) as negative_mentions,
-        cast(counts.average_sentiment as double) as average_sentiment,
+        {{ score_6dp('counts.average_sentiment') }} as average_sentiment,
         {{ safe_divide('counts.positive_mentions - counts.negative_mentions', 'counts.scored_mentions') }}
             as net_sentiment
     from months

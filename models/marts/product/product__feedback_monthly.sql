@@ -79,7 +79,7 @@ final as (
         cast(coalesce(item_counts.distinct_accounts, 0) as {{ dbt.type_bigint() }}) as distinct_accounts,
         {{ cents('cast(coalesce(arr_represented.arr_represented_usd, 0) as double)') }} as arr_represented_usd,
         cast(coalesce(item_counts.negative_items, 0) as {{ dbt.type_bigint() }}) as negative_items,
-        cast(item_counts.average_sentiment as double) as average_sentiment
+        {{ score_6dp('item_counts.average_sentiment') }} as average_sentiment
     from months
     cross join themes
     left join item_counts

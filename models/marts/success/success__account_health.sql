@@ -148,7 +148,7 @@ parts as (
         coalesce(earlier.active_members_last_3_months, 0) as active_members_3_months_before,
         coalesce(ticket_windows.tickets, 0) as tickets_last_3_months,
         coalesce(text_windows.scored_texts, 0) as scored_texts_last_3_months,
-        {{ safe_divide('text_windows.sentiment_sum', 'text_windows.scored_texts') }} as average_sentiment,
+        {{ score_6dp(safe_divide('text_windows.sentiment_sum', 'text_windows.scored_texts')) }} as average_sentiment,
         cast(least(customer_months.active_members_last_3_months, 3) as double) * 100 / 3 as engagement_part,
         case
             when customer_months.active_members_last_3_months > coalesce(earlier.active_members_last_3_months, 0)
@@ -157,8 +157,9 @@ parts as (
                 then 50.0
             else 0.0
         end as engagement_trend_part,
-        coalesce(50.0 + 50.0 * {{ safe_divide('text_windows.sentiment_sum', 'text_windows.scored_texts') }}, 50.0)
-            as sentiment_part,
+        coalesce(
+            50.0 + 50.0 * {{ score_6dp(safe_divide('text_windows.sentiment_sum', 'text_windows.scored_texts')) }}, 50.0
+        ) as sentiment_part,
         case
             when coalesce(ticket_windows.tickets, 0) = 0 then 100.0
             when ticket_windows.tickets <= 2 then 60.0
