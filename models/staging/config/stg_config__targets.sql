@@ -1,0 +1,1 @@
+{{ config_staging('targets', {'period_start': 'date', 'target_value': 'double'}) }}
