@@ -12,6 +12,7 @@ final as (
         reactivated_members,
         active_members,
         churned_members,
+        previous_active_members,
         retention_rate,
         average_daily_active_members,
         stickiness,

@@ -114,7 +114,7 @@ final as (
         {{ cents(safe_divide('monthly_spend.spend_usd', 'credited.attributed_leads')) }} as cost_per_lead_usd,
         {{ cents(safe_divide('monthly_spend.spend_usd', 'credited.attributed_deals_won')) }}
             as customer_acquisition_cost_usd,
-        {{ safe_divide('credited.attributed_revenue', 'monthly_spend.spend_usd') }} as return_on_ad_spend
+        {{ safe_divide('coalesce(credited.attributed_revenue, 0)', 'monthly_spend.spend_usd') }} as return_on_ad_spend
     from grid
     left join credited
         on
