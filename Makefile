@@ -21,13 +21,13 @@ export COMMUNITY_RAW_PATH ?= $(CURDIR)/$(DEMO_DIR)
 export COMMUNITY_DUCKDB_PATH ?= $(CURDIR)/target/community_warehouse.build.duckdb
 export COMMUNITY_WAREHOUSE_PATH ?= $(CURDIR)/community_warehouse.duckdb
 # Arguments of `make build VARS='{…}'` and `make query SQL=… FORMAT=csv`, read from the environment (no quoting trouble).
-export VARS SQL FORMAT ID
+export VARS SQL FORMAT ID PORT
 
 # `make test` builds into its own file, from scratch, so it never depends on an earlier build.
 TEST_DB := $(CURDIR)/target/test/community_warehouse.duckdb
 GENERATOR_SOURCES := $(shell find community_warehouse/generate -name '*.py' -o -name '*.csv' 2>/dev/null)
 
-.PHONY: help install install-spark demo-data build publish publish-departments erase rollback export test lint check pytest query docs clean bench build-spark test-spark
+.PHONY: help install install-spark install-browser demo-data build publish publish-departments erase rollback export test lint check pytest query docs clean bench build-spark test-spark dashboard dashboard-export metrics
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,17 @@ $(BIN)/.spark-installed: requirements-spark.lock $(BIN)/.installed
 	@touch $@
 
 install-spark: $(BIN)/.spark-installed ## install the Spark extra (dbt-spark, pyspark) used by the Spark targets
+
+# The dashboard's browser test drives Debian's chromium through Playwright (never `playwright install`, which
+# downloads a browser): installed with apt when absent, as root or through sudo.
+install-browser: ## Debian's chromium for the dashboard's browser test (apt-get, as root or with sudo)
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium for the dashboard's browser test (apt-get)…"; \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get install -y -q chromium >/dev/null 2>&1 \
+	    || { $$sudo apt-get update -q >/dev/null && $$sudo apt-get install -y -q chromium >/dev/null; } \
+	    || { echo "Could not install chromium: run 'apt-get install chromium' (Debian/Ubuntu) and retry" >&2; exit 1; }; \
+	fi
 
 $(DEMO_DIR)/_truth/manifest.json: $(GENERATOR_SOURCES) | $(BIN)/.installed
 	$(BIN)/python -m community_warehouse.generate --out $(DEMO_DIR) $(DEMO_ARGS)
@@ -81,7 +92,7 @@ rollback: $(BIN)/.installed ## put back the warehouse the last publication repla
 export: $(BIN)/.installed ## every mart as Parquet in target/export, with manifest.json (rows, columns, as-of)
 	@$(BIN)/python -m community_warehouse.warehouse export --out target/export
 
-test: $(BIN)/.installed $(DEMO_DIR)/_truth/manifest.json ## everything CI checks: lint, dbt build + tests, GX, pytest
+test: $(BIN)/.installed install-browser $(DEMO_DIR)/_truth/manifest.json ## everything CI checks: lint, dbt build + tests, GX, pytest (semantic layer, dashboard in chromium)
 	@$(MAKE) lint
 	@rm -f $(TEST_DB) && mkdir -p $(dir $(TEST_DB))
 	COMMUNITY_RAW_PATH=$(CURDIR)/$(DEMO_DIR) COMMUNITY_DUCKDB_PATH=$(TEST_DB) $(DBT) build
@@ -105,6 +116,15 @@ query: $(BIN)/.installed ## run SQL on the marts: make query SQL="select …" [F
 docs: $(BIN)/.installed ## dbt docs as one self-contained HTML file in target/static_index.html
 	@$(DBT) docs generate --static --quiet
 	@echo "Docs: open file://$(CURDIR)/target/static_index.html in a browser (one self-contained file)"
+
+dashboard: $(BIN)/.installed ## the WIFM dashboard on the published warehouse: http://127.0.0.1:8501 (PORT=…)
+	@$(BIN)/python -m community_warehouse.dashboard serve --port "$${PORT:-8501}"
+
+dashboard-export: $(BIN)/.installed ## every dashboard page as a self-contained HTML file in target/dashboard
+	@$(BIN)/python -m community_warehouse.dashboard export --out target/dashboard
+
+metrics: $(BIN)/.installed ## the semantic layer's metrics (MetricFlow); query them with .venv/bin/mf query (README)
+	@$(BIN)/mf list metrics
 
 clean: ## remove build artefacts (keeps .venv and data/)
 	rm -rf target logs community_warehouse.duckdb community_warehouse.duckdb.wal community_warehouse.previous.duckdb

@@ -1,0 +1,113 @@
+"""The WIFM dashboard: `make dashboard` (Streamlit) on the published warehouse.
+
+One page per department and an overview, each from community_warehouse/dashboard/pages.py: what the
+department gains, its headline numbers and targets, trends, and the lists it acts on. The warehouse is
+$COMMUNITY_WAREHOUSE_PATH (default: community_warehouse.duckdb, published by `make build`), read-only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from community_warehouse.dashboard.pages import PAGES, TARGETS_SQL, Page
+from community_warehouse.dashboard.render import (
+    EMPTY_TEXT,
+    MartMissing,
+    Warehouse,
+    WarehouseMissing,
+    build_chart,
+    display_frame,
+    format_value,
+    warehouse_path,
+)
+
+
+@st.cache_resource
+def _warehouse(path: str) -> Warehouse:
+    return Warehouse(__import__("pathlib").Path(path))
+
+
+def _empty(what: str, page: Page) -> None:
+    st.info(f"**{EMPTY_TEXT}: {what}.** {page.needs}", icon=":material/info:")
+
+
+def render(page: Page) -> None:
+    st.title(page.title)
+    st.markdown(f"**What's in it for {'everyone' if page.key == 'overview' else page.title.lower()}:** {page.gains}")
+    try:
+        warehouse = _warehouse(str(warehouse_path()))
+    except WarehouseMissing as error:
+        st.error(str(error))
+        return
+    try:
+        _headlines(warehouse, page)
+        _targets(warehouse, page)
+        for chart in page.charts:
+            frame = warehouse.frame(chart.sql)
+            if frame.empty:
+                st.subheader(chart.title)
+                _empty(chart.title.lower(), page)
+            else:
+                st.altair_chart(build_chart(frame, chart), use_container_width=True)
+        for listing in page.listings:
+            st.subheader(listing.title)
+            frame = warehouse.frame(listing.sql)
+            if frame.empty:
+                _empty(listing.title.lower(), page)
+            else:
+                st.dataframe(display_frame(frame), hide_index=True, use_container_width=True)
+            st.caption(listing.caption)
+    except MartMissing as error:
+        st.error(str(error))
+
+
+def _headlines(warehouse: Warehouse, page: Page) -> None:
+    columns = st.columns(len(page.headlines))
+    values = [warehouse.headline(headline) for headline in page.headlines]
+    for column, headline, (value, period) in zip(columns, page.headlines, values, strict=True):
+        with column:
+            st.metric(headline.label, format_value(value, headline.kind), help=headline.help, border=True)
+            st.caption(period or "no complete period yet")
+    if all(value is None for value, _ in values):
+        _empty("no headline number has a complete period", page)
+
+
+def _targets(warehouse: Warehouse, page: Page) -> None:
+    st.subheader("Targets")
+    frame = warehouse.frame(TARGETS_SQL, [page.targets_department])
+    if frame.empty:
+        scope = f"the {page.title.lower()} department" if page.targets_department else "any department"
+        st.info(
+            f"**{EMPTY_TEXT}: no targets for {scope}.** Add rows to config/targets.csv (template in "
+            "config_template/targets.csv) and rebuild.",
+            icon=":material/flag:",
+        )
+        return
+    st.dataframe(display_frame(frame), hide_index=True, use_container_width=True)
+    st.caption(
+        "report__targets_vs_actuals: attainment is actual / target; the projection runs the current period's "
+        "rate to its end."
+    )
+
+
+def _page_function(page: Page):
+    def show() -> None:
+        render(page)
+
+    show.__name__ = f"page_{page.key}"
+    return show
+
+
+def main() -> None:
+    st.set_page_config(page_title="Community warehouse", page_icon=":material/groups:", layout="wide")
+    navigation = st.navigation(
+        [
+            st.Page(_page_function(page), title=page.title, url_path=page.key, default=page.key == "overview")
+            for page in PAGES
+        ]
+    )
+    st.sidebar.caption(f"Warehouse: {warehouse_path()}")
+    navigation.run()
+
+
+main()
