@@ -33,6 +33,7 @@ ENGAGEMENT_COUNTS = [
 ENGAGEMENT_COLUMNS = [
     "month_start",
     *ENGAGEMENT_COUNTS,
+    "previous_active_members",
     "retention_rate",
     "average_daily_active_members",
     "stickiness",
@@ -52,7 +53,7 @@ def _engagement_monthly() -> list[Expectation]:
     return [
         # The mart's columns in contract order, then the helpers the query appends.
         e.ExpectTableColumnsToMatchOrderedList(
-            column_list=[*ENGAGEMENT_COLUMNS, "months_after_previous", "active_from_parts"]
+            column_list=[*ENGAGEMENT_COLUMNS, "months_after_previous", "active_from_parts", "active_month_before"]
         ),
         e.ExpectTableRowCountToBeBetween(min_value=1),
         e.ExpectColumnValuesToBeUnique(column="month_start"),
@@ -67,6 +68,10 @@ def _engagement_monthly() -> list[Expectation]:
         e.ExpectColumnPairValuesAToBeGreaterThanB(column_A="activities", column_B="active_members", or_equal=True),
         # MAU is exactly new + returning + reactivated (the sum is computed in the query).
         e.ExpectColumnPairValuesToBeEqual(column_A="active_members", column_B="active_from_parts"),
+        # The retention denominator is the month before's active members (null in the first month).
+        e.ExpectColumnPairValuesToBeEqual(
+            column_A="previous_active_members", column_B="active_month_before", ignore_row_if="either_value_is_missing"
+        ),
         # Months are calendar months: consecutive rows are one month apart (checked in SQL below).
         e.ExpectColumnValuesToBeInSet(column="months_after_previous", value_set=[1], mostly=1.0),
     ]
@@ -150,7 +155,8 @@ SUITES: tuple[MartSuite, ...] = (
                 coalesce(
                     date_diff('month', lag(month_start) over (order by month_start), month_start), 1
                 ) as months_after_previous,
-                new_members + returning_members + reactivated_members as active_from_parts
+                new_members + returning_members + reactivated_members as active_from_parts,
+                lag(active_members) over (order by month_start) as active_month_before
             from marts.community__engagement_monthly
             order by month_start
         """,

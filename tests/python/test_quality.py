@@ -17,6 +17,7 @@ ENGAGEMENT = next(s for s in SUITES if s.mart == "marts.community__engagement_mo
 def frame(rows):
     """Rows of (month, new, returning, reactivated, churned, activities); the rest follows from them."""
     records = []
+    previous = None
     for month, new, returning, reactivated, churned, activities in rows:
         active = new + returning + reactivated
         records.append(
@@ -27,6 +28,7 @@ def frame(rows):
                 "reactivated_members": reactivated,
                 "active_members": active,
                 "churned_members": churned,
+                "previous_active_members": previous,
                 "retention_rate": 0.5,
                 "average_daily_active_members": active / 30,
                 "stickiness": 1 / 30,
@@ -37,9 +39,11 @@ def frame(rows):
                 "is_complete_period": True,
             }
         )
+        previous = active
     df = pd.DataFrame(records, columns=ENGAGEMENT_COLUMNS)
     df["months_after_previous"] = 1
     df["active_from_parts"] = df.new_members + df.returning_members + df.reactivated_members
+    df["active_month_before"] = df.active_members.shift(1)
     return df
 
 
@@ -58,6 +62,13 @@ def test_a_broken_rule_fails():
     outcome, _ = validate_frame(ENGAGEMENT, bad)
     assert not outcome.ok and not outcome.errored
     assert any("expect_column_pair_values_a_to_be_greater_than_b" in f for f in outcome.failed)
+
+
+def test_a_wrong_retention_denominator_fails():
+    bad = frame(GOOD)
+    bad.loc[2, "previous_active_members"] = 7  # the month before had 1 active member
+    outcome, _ = validate_frame(ENGAGEMENT, bad)
+    assert not outcome.ok and any("expect_column_pair_values_to_be_equal" in f for f in outcome.failed)
 
 
 def test_an_expectation_that_errors_fails_the_run():

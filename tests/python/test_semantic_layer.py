@@ -19,7 +19,8 @@ import pytest
 from community_warehouse.semantic import open_engine, query
 from helpers import copy_warehouse, run_dbt
 
-COMPLETE_MONTHS = "is_complete_period"
+BY_CHANNEL_MODEL = ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"]
+BY_INFLUENCE = ["metric_time__month", "pipeline_month__is_community_influenced"]
 
 # metric -> (group-by names, SQL on the marts returning the same group-by columns then the value)
 CASES: dict[str, tuple[list[str], str]] = {
@@ -89,41 +90,41 @@ CASES: dict[str, tuple[list[str], str]] = {
     ),
     # Marketing
     "marketing_attributed_leads": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, attributed_leads"
         " from marts.marketing__channel_performance_monthly",
     ),
     "marketing_attributed_opportunities": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, attributed_opportunities"
         " from marts.marketing__channel_performance_monthly",
     ),
     "marketing_attributed_deals_won": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, attributed_deals_won"
         " from marts.marketing__channel_performance_monthly",
     ),
     "marketing_attributed_revenue": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, attributed_revenue"
         " from marts.marketing__channel_performance_monthly",
     ),
     "marketing_spend": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, spend_usd from marts.marketing__channel_performance_monthly",
     ),
     "marketing_paid_spend": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, nullif(spend_usd, 0)"
         " from marts.marketing__channel_performance_monthly",
     ),
     "marketing_cac": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         "select month_start, channel, attribution_model, customer_acquisition_cost_usd"
         " from marts.marketing__channel_performance_monthly",
     ),
     "marketing_roas": (
-        ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"],
+        BY_CHANNEL_MODEL,
         # The mart divides unrounded revenue, MetricFlow the published cents: half a cent over the spend apart.
         "select month_start, channel, attribution_model, return_on_ad_spend, 0.0051 / nullif(spend_usd, 0)"
         " from marts.marketing__channel_performance_monthly",
@@ -142,7 +143,7 @@ CASES: dict[str, tuple[list[str], str]] = {
     ),
     # Sales
     "sales_pipeline": (
-        ["metric_time__month", "pipeline_month__is_community_influenced"],
+        BY_INFLUENCE,
         "select month_start, is_community_influenced, pipeline_amount from marts.sales__pipeline_monthly",
     ),
     "sales_influenced_pipeline": (
@@ -151,19 +152,19 @@ CASES: dict[str, tuple[list[str], str]] = {
         " where is_community_influenced group by 1",
     ),
     "sales_won_amount": (
-        ["metric_time__month", "pipeline_month__is_community_influenced"],
+        BY_INFLUENCE,
         "select month_start, is_community_influenced, won_amount from marts.sales__pipeline_monthly",
     ),
     "sales_opportunities_won": (
-        ["metric_time__month", "pipeline_month__is_community_influenced"],
+        BY_INFLUENCE,
         "select month_start, is_community_influenced, opportunities_won from marts.sales__pipeline_monthly",
     ),
     "sales_opportunities_closed": (
-        ["metric_time__month", "pipeline_month__is_community_influenced"],
+        BY_INFLUENCE,
         "select month_start, is_community_influenced, opportunities_closed from marts.sales__pipeline_monthly",
     ),
     "sales_win_rate": (
-        ["metric_time__month", "pipeline_month__is_community_influenced"],
+        BY_INFLUENCE,
         "select month_start, is_community_influenced, win_rate from marts.sales__pipeline_monthly",
     ),
     "sales_median_cycle_days": (
