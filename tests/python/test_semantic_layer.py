@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from community_warehouse.semantic import open_engine, query
-from helpers import copy_warehouse, run_dbt
+from helpers import PROJECT_ROOT, copy_warehouse, run_dbt
 
 BY_CHANNEL_MODEL = ["metric_time__month", "channel_model_month__channel", "channel_model_month__attribution_model"]
 BY_INFLUENCE = ["metric_time__month", "pipeline_month__is_community_influenced"]
@@ -234,15 +236,29 @@ ROW_TOLERANCE = {"marketing_roas"}
 
 @pytest.fixture(scope="module")
 def semantic(demo_db, demo_raw, tmp_path_factory, monkeypatch_module):
-    """MetricFlow's engine on a copy of the demo warehouse (dbt-duckdb opens its file read-write), with the
-    semantic manifest dbt parses for that copy."""
-    work = copy_warehouse(demo_db, tmp_path_factory.mktemp("semantic"))
-    run_dbt(["parse"], demo_raw, work, artifacts=True).ok()
-    manifest = work / "target" / "semantic_manifest.json"
-    monkeypatch_module.setenv("COMMUNITY_DUCKDB_PATH", str(work / "warehouse.duckdb"))
+    """MetricFlow's engine on a copy of the demo warehouse (dbt-duckdb opens its file read-write), with a
+    semantic manifest naming the copy's database: `make test`'s own (written by its dbt build of the same
+    file name), else one dbt parses here for the copy."""
+    work = tmp_path_factory.mktemp("semantic")
+    built = PROJECT_ROOT / "target" / "semantic_manifest.json"
+    if built.exists() and _database_of(built) == demo_db.stem:
+        manifest = built
+        copy = work / demo_db.name
+        shutil.copyfile(demo_db, copy)
+    else:
+        copy_warehouse(demo_db, work)
+        run_dbt(["parse"], demo_raw, work, artifacts=True).ok()
+        manifest = work / "target" / "semantic_manifest.json"
+        copy = work / "warehouse.duckdb"
+    monkeypatch_module.setenv("COMMUNITY_DUCKDB_PATH", str(copy))
     engine = open_engine(manifest)
     # The expected side reads the original: the engine's open connection holds the copy.
     return engine, manifest, demo_db
+
+
+def _database_of(manifest: Path) -> str | None:
+    models = json.loads(manifest.read_text())["semantic_models"]
+    return models[0]["node_relation"]["database"] if models else None
 
 
 @pytest.fixture(scope="module")
