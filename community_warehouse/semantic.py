@@ -21,7 +21,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from community_warehouse import PROJECT_ROOT
 
 
 def open_engine(semantic_manifest: Path, project_dir: Path = PROJECT_ROOT):

@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from community_warehouse.dashboard.render import Warehouse, WarehouseMissing, warehouse_path
+from community_warehouse.dashboard.render import Warehouse, WarehouseMissing
+from community_warehouse.warehouse import published_db
 
 APP = Path(__file__).with_name("app.py")
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, default=Path("target/dashboard"))
     args = parser.parse_args(argv)
 
-    path = warehouse_path()
+    path = published_db()
     try:
         warehouse = Warehouse(path)
     except WarehouseMissing as error:

@@ -7,6 +7,8 @@ $COMMUNITY_WAREHOUSE_PATH (default: community_warehouse.duckdb, published by `ma
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from community_warehouse.dashboard.pages import PAGES, TARGETS_SQL, Page
@@ -18,13 +20,13 @@ from community_warehouse.dashboard.render import (
     build_chart,
     display_frame,
     format_value,
-    warehouse_path,
 )
+from community_warehouse.warehouse import published_db
 
 
 @st.cache_resource
 def _warehouse(path: str) -> Warehouse:
-    return Warehouse(__import__("pathlib").Path(path))
+    return Warehouse(Path(path))
 
 
 def _empty(what: str, page: Page) -> None:
@@ -33,9 +35,9 @@ def _empty(what: str, page: Page) -> None:
 
 def render(page: Page) -> None:
     st.title(page.title)
-    st.markdown(f"**What's in it for {'everyone' if page.key == 'overview' else page.title.lower()}:** {page.gains}")
+    st.markdown(f"**What's in it for {page.audience}:** {page.gains}")
     try:
-        warehouse = _warehouse(str(warehouse_path()))
+        warehouse = _warehouse(str(published_db()))
     except WarehouseMissing as error:
         st.error(str(error))
         return
@@ -76,12 +78,7 @@ def _targets(warehouse: Warehouse, page: Page) -> None:
     st.subheader("Targets")
     frame = warehouse.frame(TARGETS_SQL, [page.targets_department])
     if frame.empty:
-        scope = f"the {page.title.lower()} department" if page.targets_department else "any department"
-        st.info(
-            f"**{EMPTY_TEXT}: no targets for {scope}.** Add rows to config/targets.csv (template in "
-            "config_template/targets.csv) and rebuild.",
-            icon=":material/flag:",
-        )
+        st.info(f"**{EMPTY_TEXT}:** {page.no_targets}.", icon=":material/flag:")
         return
     st.dataframe(display_frame(frame), hide_index=True, use_container_width=True)
     st.caption(
@@ -106,7 +103,7 @@ def main() -> None:
             for page in PAGES
         ]
     )
-    st.sidebar.caption(f"Warehouse: {warehouse_path()}")
+    st.sidebar.caption(f"Warehouse: {published_db()}")
     navigation.run()
 
 

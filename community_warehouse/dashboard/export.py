@@ -66,8 +66,7 @@ def page_html(warehouse: Warehouse, page: Page) -> str:
         f'<a href="{p.key}.html"{" class=current" if p.key == page.key else ""}>{esc(p.title)}</a>' for p in PAGES
     )
     parts = [f"<nav>{nav}</nav>", f"<h1>{esc(page.title)}</h1>"]
-    who = "everyone" if page.key == "overview" else page.title.lower()
-    parts.append(f"<p><b>What's in it for {esc(who)}:</b> {esc(page.gains)}</p>")
+    parts.append(f"<p><b>What's in it for {esc(page.audience)}:</b> {esc(page.gains)}</p>")
     cards = []
     for headline in page.headlines:
         value, period = warehouse.headline(headline)
@@ -81,8 +80,7 @@ def page_html(warehouse: Warehouse, page: Page) -> str:
     parts.append("<h2>Targets</h2>")
     targets = warehouse.frame(TARGETS_SQL, [page.targets_department])
     if targets.empty:
-        scope = f"the {page.title.lower()} department" if page.targets_department else "any department"
-        parts.append(_empty(f"no targets for {scope}", "Add rows to config/targets.csv and rebuild."))
+        parts.append(f'<div class="empty"><b>{EMPTY_TEXT}:</b> {esc(page.no_targets)}.</div>')
     else:
         parts.append(_table(targets))
     for chart in page.charts:

@@ -64,6 +64,20 @@ class Page:
     targets_department: str | None = None  # None: every department's targets (the overview)
     extra_marts: tuple[str, ...] = field(default=())
 
+    @property
+    def audience(self) -> str:
+        """Who the page's "What's in it for …" line speaks to."""
+        return "everyone" if self.targets_department is None else self.title.lower()
+
+    @property
+    def no_targets(self) -> str:
+        """The empty state of the targets table: what is missing and how to add it."""
+        scope = "any department" if self.targets_department is None else f"the {self.title.lower()} department"
+        return (
+            f"no targets for {scope}. Add rows to config/targets.csv (template in config_template/targets.csv) "
+            "and rebuild"
+        )
+
 
 TARGETS_SQL = """
 select

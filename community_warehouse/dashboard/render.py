@@ -6,7 +6,6 @@ Numbers are formatted, never recomputed: a share is the mart's share shown as a 
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,13 +16,7 @@ import pandas as pd
 
 from community_warehouse.dashboard.pages import Chart, Headline
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 EMPTY_TEXT = "No data yet"
-
-
-def warehouse_path() -> Path:
-    """The published warehouse the dashboard reads: $COMMUNITY_WAREHOUSE_PATH or community_warehouse.duckdb."""
-    return Path(os.environ.get("COMMUNITY_WAREHOUSE_PATH", PROJECT_ROOT / "community_warehouse.duckdb"))
 
 
 class WarehouseMissing(RuntimeError):
