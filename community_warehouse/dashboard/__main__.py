@@ -54,10 +54,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export":
         from community_warehouse.dashboard.export import export as write_pages
 
-        timings = write_pages(warehouse, args.out)
+        timings, left_out = write_pages(warehouse, args.out)
         warehouse.close()
         for page, seconds in timings.items():
             print(f"  {args.out / (page + '.html')}  ({seconds:.2f} s)")
+        if left_out:
+            print(
+                f"  left out, their marts are not in {path.name}: {', '.join(page.title for page in left_out)} "
+                "(index.html names what each lacks)"
+            )
+        if not timings:
+            print(f"error: {path} holds the marts of no dashboard page", file=sys.stderr)
+            return 2
         print(f"Dashboard exported from {path}: open {args.out.resolve() / 'index.html'}")
         return 0
     warehouse.close()

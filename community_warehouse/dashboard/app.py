@@ -41,6 +41,10 @@ def render(page: Page) -> None:
     except WarehouseMissing as error:
         st.error(str(error))
         return
+    missing = warehouse.missing_text(page)
+    if missing:
+        st.error(missing)
+        return
     try:
         _headlines(warehouse, page)
         _targets(warehouse, page)
@@ -97,13 +101,22 @@ def _page_function(page: Page):
 
 def main() -> None:
     st.set_page_config(page_title="Community warehouse", page_icon=":material/groups:", layout="wide")
+    try:
+        shown, left_out = _warehouse(str(published_db())).pages()
+    except WarehouseMissing:
+        shown, left_out = [], []
+    # A department's file shows that department's pages; a file that can show none lists every page, each
+    # saying what it lacks.
+    shown = shown or list(PAGES)
     navigation = st.navigation(
-        [
-            st.Page(_page_function(page), title=page.title, url_path=page.key, default=page.key == "overview")
-            for page in PAGES
-        ]
+        [st.Page(_page_function(page), title=page.title, url_path=page.key, default=page is shown[0]) for page in shown]
     )
     st.sidebar.caption(f"Warehouse: {published_db()}")
+    if left_out and len(shown) < len(PAGES):
+        st.sidebar.caption(
+            f"Not in this file: {', '.join(page.title for page in left_out)} (it holds only some marts; "
+            "`make build` publishes them all)."
+        )
     navigation.run()
 
 

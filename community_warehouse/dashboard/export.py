@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import vl_convert
@@ -40,30 +41,34 @@ th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertic
 """
 
 
-def export(warehouse: Warehouse, out: Path) -> dict[str, float]:
-    """Write <page>.html for every page into `out`; return the seconds each page took."""
+def export(warehouse: Warehouse, out: Path) -> tuple[dict[str, float], list[Page]]:
+    """Write <page>.html into `out` for every page the warehouse holds the marts of (a department's file:
+    that department's pages), and index.html; return the seconds each page took and the pages left out."""
     out.mkdir(parents=True, exist_ok=True)
+    pages, left_out = warehouse.pages()
     timings = {}
-    for page in PAGES:
+    for page in pages:
         started = time.perf_counter()
-        (out / f"{page.key}.html").write_text(page_html(warehouse, page), encoding="utf-8")
+        (out / f"{page.key}.html").write_text(page_html(warehouse, page, pages), encoding="utf-8")
         timings[page.key] = round(time.perf_counter() - started, 3)
+    index = "".join(f'<li><a href="{p.key}.html">{html.escape(p.title)}</a></li>' for p in pages)
+    not_here = "".join(f"<li>{html.escape(warehouse.missing_text(p) or '')}</li>" for p in left_out)
     (out / "index.html").write_text(
         _document(
             "Community warehouse",
-            "<h1>Community warehouse</h1><ul>"
-            + "".join(f'<li><a href="{p.key}.html">{html.escape(p.title)}</a></li>' for p in PAGES)
-            + "</ul>",
+            f"<h1>Community warehouse</h1><ul>{index}</ul>"
+            + (f'<h2>Not in this file</h2><ul class="caption">{not_here}</ul>' if left_out else ""),
         ),
         encoding="utf-8",
     )
-    return timings
+    return timings, left_out
 
 
-def page_html(warehouse: Warehouse, page: Page) -> str:
+def page_html(warehouse: Warehouse, page: Page, pages: Sequence[Page] = PAGES) -> str:
+    """One page as a self-contained HTML document; `pages`: those the navigation links to."""
     esc = html.escape
     nav = " ".join(
-        f'<a href="{p.key}.html"{" class=current" if p.key == page.key else ""}>{esc(p.title)}</a>' for p in PAGES
+        f'<a href="{p.key}.html"{" class=current" if p.key == page.key else ""}>{esc(p.title)}</a>' for p in pages
     )
     parts = [f"<nav>{nav}</nav>", f"<h1>{esc(page.title)}</h1>"]
     parts.append(f"<p><b>What's in it for {esc(page.audience)}:</b> {esc(page.gains)}</p>")

@@ -14,7 +14,7 @@ import altair as alt
 import duckdb
 import pandas as pd
 
-from community_warehouse.dashboard.pages import Chart, Headline
+from community_warehouse.dashboard.pages import PAGES, Chart, Headline, Page, marts_read
 
 EMPTY_TEXT = "No data yet"
 
@@ -54,6 +54,35 @@ class Warehouse:
             ) from error
         finally:
             cursor.close()
+
+    def marts(self) -> set[str]:
+        """The marts this file holds: all of them in the published warehouse, one department's in a file from
+        `make publish-departments`."""
+        held = self.frame("select table_name from information_schema.tables where table_schema = 'marts'")
+        return set(held["table_name"])
+
+    def pages(self) -> tuple[list[Page], list[Page]]:
+        """The pages this file can show (it holds every mart they read) and those it cannot."""
+        held = self.marts()
+        return (
+            [page for page in PAGES if marts_read(page) <= held],
+            [page for page in PAGES if not marts_read(page) <= held],
+        )
+
+    def missing_marts(self, page: Page) -> list[str]:
+        """The marts `page` reads that this file does not hold."""
+        return sorted(marts_read(page) - self.marts())
+
+    def missing_text(self, page: Page) -> str | None:
+        """Why `page` cannot be shown from this file (the marts it lacks and where they are); None if it can."""
+        missing = self.missing_marts(page)
+        if not missing:
+            return None
+        return (
+            f"{self.path.name} holds no {', '.join(missing)}, which the {page.title.lower()} page reads. A "
+            "department's file from `make publish-departments` holds only the marts that department reads; "
+            "`make build` publishes the whole warehouse."
+        )
 
     def headline(self, headline: Headline) -> tuple[float | None, str | None]:
         """The headline's value and the period it is for; (None, None) when the mart has no such row."""

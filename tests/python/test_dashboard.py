@@ -9,6 +9,7 @@ with every source but Slack switched off shows explanatory empty states, not a c
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -23,6 +24,7 @@ import duckdb
 import pytest
 import yaml
 
+from community_warehouse import warehouse
 from community_warehouse.dashboard.__main__ import streamlit_command
 from community_warehouse.dashboard.pages import PAGES, marts_read
 from community_warehouse.dashboard.render import format_value
@@ -238,6 +240,17 @@ def _streamlit_page(browser, base: str, key: str, charts: int, errors: list[str]
     return page, time.perf_counter() - started
 
 
+def _exported_metrics(page) -> dict[str, str]:
+    return {
+        m.query_selector(".label").inner_text().strip(): m.query_selector(".value").inner_text().strip()
+        for m in page.query_selector_all(".metric")
+    }
+
+
+def _navigation(page) -> list[str]:
+    return [a.inner_text().strip() for a in page.query_selector_all("[data-testid='stSidebarNav'] a")]
+
+
 def _metrics(page) -> dict[str, str]:
     shown = {}
     for metric in page.query_selector_all("[data-testid='stMetric']"):
@@ -267,6 +280,8 @@ def test_every_page_of_the_app_shows_the_marts(browser, demo_copy, tmp_path):
         for spec in PAGES:
             page, seconds = _streamlit_page(browser, base, spec.key, _charts_with_data(demo_copy, spec), errors)
             timings[spec.key] = round(seconds, 2)
+            if spec.key == "overview":
+                assert _navigation(page) == [p.title for p in PAGES]
             exceptions = [e.inner_text() for e in page.query_selector_all("[data-testid='stException']")]
             problems += [f"{spec.key}: {text[:500]}" for text in exceptions]
             problems += [f"{spec.key}: {p}" for p in _check_headlines(spec.key, _metrics(page), demo_copy)]
@@ -279,13 +294,7 @@ def test_every_page_of_the_app_shows_the_marts(browser, demo_copy, tmp_path):
 
 def test_every_page_of_the_html_export_shows_the_marts(browser, demo_copy, tmp_path):
     out = tmp_path / "export"
-    run = subprocess.run(
-        [str(PROJECT_ROOT / ".venv/bin/python"), "-m", "community_warehouse.dashboard", "export", "--out", str(out)],
-        env={**os.environ, "COMMUNITY_WAREHOUSE_PATH": str(demo_copy)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = _export(demo_copy, out)
     assert run.returncode == 0, run.stderr
     SHOTS.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
@@ -299,16 +308,24 @@ def test_every_page_of_the_html_export_shows_the_marts(browser, demo_copy, tmp_p
         charts = _charts_with_data(demo_copy, spec)
         page.wait_for_function(f"document.querySelectorAll('.chart svg').length >= {charts}", timeout=30_000)
         timings[spec.key] = round(time.perf_counter() - started, 2)
-        shown = {
-            m.query_selector(".label").inner_text().strip(): m.query_selector(".value").inner_text().strip()
-            for m in page.query_selector_all(".metric")
-        }
+        shown = _exported_metrics(page)
         problems += [f"{spec.key}: {p}" for p in _check_headlines(spec.key, shown, demo_copy)]
         page.screenshot(path=str(SHOTS / f"export-{spec.key}.png"), full_page=True)
         page.close()
     _record_timings("export", timings)
     assert not errors, errors
     assert not problems, "\n".join(problems)
+
+
+def _export(db: Path, out: Path) -> subprocess.CompletedProcess:
+    """`make dashboard-export` on `db`, into `out`."""
+    return subprocess.run(
+        [str(PROJECT_ROOT / ".venv/bin/python"), "-m", "community_warehouse.dashboard", "export", "--out", str(out)],
+        env={**os.environ, "COMMUNITY_WAREHOUSE_PATH": str(db)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _record_timings(kind: str, timings: dict[str, float]) -> None:
@@ -343,3 +360,75 @@ def test_switched_off_sources_show_empty_states(browser, slack_only_db, tmp_path
         assert _metrics(page)["Active members"] not in ("—", "0")
         page.close()
     assert not errors, errors
+
+
+@pytest.fixture(scope="module")
+def department_files(demo_db, tmp_path_factory) -> Path:
+    """Every department's own file, as `make publish-departments` writes them (all but sales pseudonymised)."""
+    out = tmp_path_factory.mktemp("departments")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COMMUNITY_PSEUDONYM_KEY", "a test key, sixteen+ chars")
+        patch.setenv("DBT_TARGET_PATH", str(PROJECT_ROOT / "target"))
+        warehouse.publish_departments(demo_db, out)
+    return out
+
+
+OTHER_THAN_COMMUNITY = "Overview, Marketing, Sales, Support, Product, Success, Finance"
+
+
+def test_a_departments_own_file_serves_its_page(browser, department_files, demo_db, tmp_path):
+    """The community team's file (pseudonymised; its marts and the target planner only) serves the community
+    page with the whole warehouse's numbers and targets; the pages it cannot show are left out and named."""
+    db = department_files / "community.duckdb"
+    spec = next(p for p in PAGES if p.key == "community")
+    errors: list[str] = []
+    with _dashboard(db, tmp_path / "streamlit.log") as base:
+        page, _ = _streamlit_page(browser, base, "", _charts_with_data(db, spec), errors)
+        # One page: Streamlit shows no navigation at all (the whole warehouse's app lists all eight).
+        assert _navigation(page) == []
+        assert page.query_selector("h1").inner_text().strip() == "Community"
+        sidebar = page.query_selector("[data-testid='stSidebar']").inner_text()
+        assert f"Not in this file: {OTHER_THAN_COMMUNITY}" in sidebar
+        assert not page.query_selector_all("[data-testid='stException']")
+        alerts = " ".join(a.inner_text() for a in page.query_selector_all("[data-testid='stAlert']"))
+        assert "no targets" not in alerts, alerts[:300]
+        problems = _check_headlines("community", _metrics(page), demo_db)
+        page.screenshot(path=str(SHOTS / "department-community.png"), full_page=True)
+        page.close()
+    assert not errors, errors
+    assert not problems, "\n".join(problems)
+
+
+def test_a_departments_own_file_exports_its_page(browser, department_files, demo_db, tmp_path):
+    db = department_files / "community.duckdb"
+    out = tmp_path / "export"
+    run = _export(db, out)
+    assert run.returncode == 0, run.stderr
+    assert sorted(f.name for f in out.iterdir()) == ["community.html", "index.html"]
+    assert f"left out, their marts are not in community.duckdb: {OTHER_THAN_COMMUNITY}" in run.stdout
+    index = (out / "index.html").read_text()
+    assert index.count("community.duckdb holds no") == 7 and "which the finance page reads" in index
+    text = (out / "community.html").read_text()
+    assert 'href="marketing.html"' not in text, "the navigation links a page that was not written"
+    # The advocates list shows pseudonyms, not names: the top advocate's name is in the whole warehouse only.
+    top = "select display_name from marts.community__advocates order by reach_rank limit 1"
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        name = con.execute(top).fetchone()[0]
+    with duckdb.connect(str(db), read_only=True) as con:
+        pseudonym = con.execute(top).fetchone()[0]
+    assert name != pseudonym and html.escape(name) not in text and pseudonym in text
+    errors: list[str] = []
+    page = _open(browser, (out / "community.html").as_uri(), errors)
+    shown = _exported_metrics(page)
+    page.close()
+    assert not errors, errors
+    assert not _check_headlines("community", shown, demo_db)
+
+
+def test_a_file_without_any_pages_marts_is_refused_by_the_export(tmp_path):
+    db = tmp_path / "other.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema marts; create table marts.report__targets_vs_actuals (department varchar)")
+    run = _export(db, tmp_path)
+    assert run.returncode == 2 and f"{db} holds the marts of no dashboard page" in run.stderr, run.stderr
+    assert "left out, their marts are not in other.duckdb: Overview, Community" in run.stdout
