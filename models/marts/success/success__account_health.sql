@@ -58,28 +58,11 @@ text_months as (
 ),
 
 ticket_months as (
-    {% if source_enabled('zendesk') %}
-        select
-            member_accounts.account_id,
-            {{ month_start('tickets.created_at') }} as month_start,
-            count(*) as tickets
-        from {{ ref('stg_zendesk__tickets') }} as tickets
-        inner join {{ ref('int_identity__member_map') }} as member_map
-            on
-                member_map.identifier_id
-                = {{ dbt.concat(["'zendesk_user:'", dbt.cast('tickets.requester_user_id', dbt.type_string())]) }}
-        inner join member_accounts
-            on
-                member_map.member_id = member_accounts.member_id
-                and {{ during_affiliation('tickets.created_at', 'member_accounts') }}
-        group by 1, 2
-    {% else %}
-        select
-            cast(null as {{ dbt.type_string() }}) as account_id,
-            cast(null as date) as month_start,
-            cast(null as {{ dbt.type_bigint() }}) as tickets
-        where 1 = 0
-    {% endif %}
+    select
+        account_id,
+        month_start,
+        tickets
+    from {{ ref('int_success__account_ticket_months') }}
 ),
 
 customer_months as (

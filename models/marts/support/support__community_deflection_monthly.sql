@@ -61,19 +61,10 @@ question_months as (
 
 tickets as (
     {% if source_enabled('zendesk') %}
-        select
-            tickets.ticket_id,
-            tickets.created_at,
-            {{ month_start('tickets.created_at') }} as month_start,
-            {{ dbt.concat(["'zendesk_user:'", dbt.cast('tickets.requester_user_id', dbt.type_string())]) }}
-                as requester_identifier_id
-        from {{ ref('stg_zendesk__tickets') }} as tickets
+        select {{ month_start('created_at') }} as month_start
+        from {{ ref('stg_zendesk__tickets') }}
     {% else %}
-    select
-        cast(null as {{ dbt.type_bigint() }}) as ticket_id,
-        cast(null as {{ dbt.type_timestamp() }}) as created_at,
-        cast(null as date) as month_start,
-        cast(null as {{ dbt.type_string() }}) as requester_identifier_id
+    select cast(null as date) as month_start
     where 1 = 0
     {% endif %}
 ),
@@ -84,23 +75,6 @@ ticket_months as (
         count(*) as tickets_created
     from tickets
     group by 1
-),
-
-member_map as (
-    select
-        identifier_id,
-        member_id
-    from {{ ref('int_identity__member_map') }}
-),
-
-member_account as (
-    select
-        member_id,
-        account_id,
-        valid_from,
-        valid_to
-    from {{ ref('int_success__account_members') }}
-    where is_primary_account
 ),
 
 account_months as (
@@ -115,16 +89,10 @@ account_months as (
 
 account_tickets as (
     select
-        member_account.account_id,
-        tickets.month_start,
-        count(*) as tickets
-    from tickets
-    inner join member_map
-        on tickets.requester_identifier_id = member_map.identifier_id
-    inner join member_account
-        on member_map.member_id = member_account.member_id
-            and {{ during_affiliation('tickets.created_at', 'member_account') }}
-    group by 1, 2
+        account_id,
+        month_start,
+        tickets
+    from {{ ref('int_success__account_ticket_months') }}
 ),
 
 account_rates as (
