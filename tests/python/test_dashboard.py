@@ -432,3 +432,21 @@ def test_a_file_without_any_pages_marts_is_refused_by_the_export(tmp_path):
     run = _export(db, tmp_path)
     assert run.returncode == 2 and f"{db} holds the marts of no dashboard page" in run.stderr, run.stderr
     assert "left out, their marts are not in other.duckdb: Overview, Community" in run.stdout
+
+
+def test_a_file_without_any_pages_marts_lists_every_page_with_what_it_lacks(browser, tmp_path):
+    """An old or foreign file: the app lists all eight pages, and each names the marts it lacks, no crash."""
+    db = tmp_path / "other.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema marts; create table marts.report__targets_vs_actuals (department varchar)")
+    errors: list[str] = []
+    with _dashboard(db, tmp_path / "streamlit.log") as base:
+        page = _open(browser, f"{base}/finance", errors)
+        page.wait_for_selector("[data-testid='stAlert']", timeout=60_000)
+        page.wait_for_function("!document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=60_000)
+        assert _navigation(page) == [p.title for p in PAGES]
+        alert = page.query_selector("[data-testid='stAlert']").inner_text()
+        assert "other.duckdb holds no finance__community_roi, finance__roi_assumptions" in alert, alert
+        assert not page.query_selector_all("[data-testid='stException']")
+        page.close()
+    assert not errors, errors
