@@ -7,8 +7,6 @@ $COMMUNITY_WAREHOUSE_PATH (default: community_warehouse.duckdb, published by `ma
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from community_warehouse.dashboard.pages import PAGES, TARGETS_SQL, Page
@@ -24,22 +22,15 @@ from community_warehouse.dashboard.render import (
 from community_warehouse.warehouse import published_db
 
 
-@st.cache_resource
-def _warehouse(path: str) -> Warehouse:
-    return Warehouse(Path(path))
-
-
 def _empty(what: str, page: Page) -> None:
     st.info(f"**{EMPTY_TEXT}: {what}.** {page.needs}", icon=":material/info:")
 
 
-def render(page: Page) -> None:
+def render(page: Page, warehouse: Warehouse | WarehouseMissing) -> None:
     st.title(page.title)
     st.markdown(f"**What's in it for {page.audience}:** {page.gains}")
-    try:
-        warehouse = _warehouse(str(published_db()))
-    except WarehouseMissing as error:
-        st.error(str(error))
+    if isinstance(warehouse, WarehouseMissing):
+        st.error(str(warehouse))
         return
     missing = warehouse.missing_text(page)
     if missing:
@@ -91,9 +82,9 @@ def _targets(warehouse: Warehouse, page: Page) -> None:
     )
 
 
-def _page_function(page: Page):
+def _page_function(page: Page, warehouse: Warehouse | WarehouseMissing):
     def show() -> None:
-        render(page)
+        render(page, warehouse)
 
     show.__name__ = f"page_{page.key}"
     return show
@@ -101,23 +92,33 @@ def _page_function(page: Page):
 
 def main() -> None:
     st.set_page_config(page_title="Community warehouse", page_icon=":material/groups:", layout="wide")
+    # Opened for this run and closed after it, not cached: `make build` publishes by swapping a new file in
+    # under the same name, and a connection kept open would go on reading the file it replaced.
     try:
-        shown, left_out = _warehouse(str(published_db())).pages()
-    except WarehouseMissing:
-        shown, left_out = [], []
-    # A department's file shows that department's pages; a file that can show none lists every page, each
-    # saying what it lacks.
-    shown = shown or list(PAGES)
-    navigation = st.navigation(
-        [st.Page(_page_function(page), title=page.title, url_path=page.key, default=page is shown[0]) for page in shown]
-    )
-    st.sidebar.caption(f"Warehouse: {published_db()}")
-    if left_out and len(shown) < len(PAGES):
-        st.sidebar.caption(
-            f"Not in this file: {', '.join(page.title for page in left_out)} (it holds only some marts; "
-            "`make build` publishes them all)."
+        warehouse: Warehouse | WarehouseMissing = Warehouse(published_db())
+        shown, left_out = warehouse.pages()
+    except WarehouseMissing as error:
+        warehouse, shown, left_out = error, [], []
+    try:
+        # A department's file shows that department's pages; a file that can show none lists every page, each
+        # saying what it lacks.
+        shown = shown or list(PAGES)
+        navigation = st.navigation(
+            [
+                st.Page(_page_function(page, warehouse), title=page.title, url_path=page.key, default=page is shown[0])
+                for page in shown
+            ]
         )
-    navigation.run()
+        st.sidebar.caption(f"Warehouse: {published_db()}")
+        if left_out and len(shown) < len(PAGES):
+            st.sidebar.caption(
+                f"Not in this file: {', '.join(page.title for page in left_out)} (it holds only some marts; "
+                "`make build` publishes them all)."
+            )
+        navigation.run()
+    finally:
+        if isinstance(warehouse, Warehouse):
+            warehouse.close()
 
 
 main()

@@ -450,3 +450,26 @@ def test_a_file_without_any_pages_marts_lists_every_page_with_what_it_lacks(brow
         assert not page.query_selector_all("[data-testid='stException']")
         page.close()
     assert not errors, errors
+
+
+def test_the_app_shows_a_new_publication_without_a_restart(browser, demo_db, tmp_path):
+    """`make build` publishes by swapping a new file in under the same name while the app serves: the next
+    page opened shows the new file's numbers, not the replaced file's."""
+    published = tmp_path / "community_warehouse.duckdb"
+    warehouse.publish(demo_db, published, schemas=("marts",), keep=False)
+    rebuilt = tmp_path / "build.duckdb"
+    shutil.copyfile(demo_db, rebuilt)
+    with duckdb.connect(str(rebuilt)) as con:
+        con.execute("update marts.community__engagement_monthly set active_members = active_members + 1000")
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        before = _expected(con, "community", "Active members")
+    errors: list[str] = []
+    with _dashboard(published, tmp_path / "streamlit.log") as base:
+        page, _ = _streamlit_page(browser, base, "community", 0, errors)
+        assert _shown_number(_metrics(page)["Active members"]) == before
+        page.close()
+        warehouse.publish(rebuilt, published, schemas=("marts",), keep=False)
+        page, _ = _streamlit_page(browser, base, "community", 0, errors)
+        assert _shown_number(_metrics(page)["Active members"]) == before + 1000
+        page.close()
+    assert not errors, errors
