@@ -17,3 +17,19 @@
     ({{ relation }}.valid_from is null or {{ relation }}.valid_from < {{ end }})
     and ({{ relation }}.valid_to is null or {{ relation }}.valid_to > {{ start }})
 {%- endmacro %}
+
+
+{#
+    The import CTE of a model that needs each member's one account at a moment (a ticket, a question, a
+    feedback item): every member's primary-account periods (int_success__account_members), to join on
+    member_id and during_affiliation(moment, '<the CTE's name>').
+#}
+{% macro primary_account_periods() -%}
+    select
+        member_id,
+        account_id,
+        valid_from,
+        valid_to
+    from {{ ref('int_success__account_members') }}
+    where is_primary_account
+{%- endmacro %}

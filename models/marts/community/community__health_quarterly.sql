@@ -65,13 +65,7 @@ contributions as (
 ),
 
 member_accounts as (
-    select
-        member_id,
-        account_id,
-        valid_from,
-        valid_to
-    from {{ ref('int_success__account_members') }}
-    where is_primary_account
+    {{ primary_account_periods() }}
 ),
 
 contributor_counts as (

@@ -35,13 +35,7 @@ months as (
 ),
 
 member_accounts as (
-    select
-        member_id,
-        account_id,
-        valid_from,
-        valid_to
-    from {{ ref('int_success__account_members') }}
-    where is_primary_account
+    {{ primary_account_periods() }}
 ),
 
 topic_texts as (

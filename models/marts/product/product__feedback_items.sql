@@ -216,13 +216,7 @@ item_texts as (
 
 member_accounts as (
     -- The author's CRM account when the item was written, or their own billing account when they pay as an individual.
-    select
-        member_id,
-        account_id,
-        valid_from,
-        valid_to
-    from {{ ref('int_success__account_members') }}
-    where is_primary_account
+    {{ primary_account_periods() }}
 ),
 
 account_months as (
