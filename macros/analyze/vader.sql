@@ -39,29 +39,63 @@
         from vader_non_ascii
     ),
 
-    vader_emoji_replaced as (
+    vader_emoji_pieces as (
+        -- Each emoji code point as its description, with a space before it unless it starts the text or follows
+        -- a space (the package's prev_space; an emoji's description never ends in one).
         select
             characters.text_id,
+            characters.position,
             case
-                when emoji.description is null then characters.character
-                when characters.position = 0 then emoji.description
-                when lag(characters.character) over (
-                    partition by characters.text_id order by characters.position
-                ) = ' ' then emoji.description
+                when characters.position = 0 or substr(texts.text, characters.position, 1) = ' '
+                    then emoji.description
                 else {{ dbt.concat(["' '", 'emoji.description']) }}
-            end as piece,
-            characters.position
+            end as piece
         from vader_characters as characters
-        left join {{ ref('vader_emoji') }} as emoji
+        inner join {{ ref('vader_emoji') }} as emoji
             on characters.character = emoji.emoji
+        inner join vader_non_ascii as texts
+            on characters.text_id = texts.text_id
+    ),
+
+    vader_emoji_segments as (
+        -- The text between the emoji before (or the start) and this one, then this emoji's piece: only texts
+        -- with an emoji, and only their emoji, are ordered and joined again, not every character.
+        select
+            pieces.text_id,
+            pieces.position,
+            {{ dbt.concat([
+                'substr(texts.text, coalesce(pieces.previous_position + 2, 1),'
+                ~ ' pieces.position - coalesce(pieces.previous_position + 1, 0))',
+                'pieces.piece'
+            ]) }} as segment
+        from (
+            select
+                text_id,
+                position,
+                piece,
+                lag(position) over (partition by text_id order by position) as previous_position
+            from vader_emoji_pieces
+        ) as pieces
+        inner join vader_non_ascii as texts
+            on pieces.text_id = texts.text_id
+    ),
+
+    vader_emoji_joined as (
+        select
+            text_id,
+            max(position) as last_position,
+            {{ adapter.dispatch('ordered_concat', 'community_warehouse')('segment', 'position') }} as head
+        from vader_emoji_segments
+        group by text_id
     ),
 
     vader_emoji_texts as (
         select
-            text_id,
-            {{ adapter.dispatch('ordered_concat', 'community_warehouse')('piece', 'position') }} as text
-        from vader_emoji_replaced
-        group by text_id
+            joined.text_id,
+            {{ dbt.concat(['joined.head', 'substr(texts.text, joined.last_position + 2)']) }} as text
+        from vader_emoji_joined as joined
+        inner join vader_non_ascii as texts
+            on joined.text_id = texts.text_id
     ),
 
     vader_texts as (
@@ -87,37 +121,48 @@
         where text is not null and text <> ''
     ),
 
-    vader_tokens as (
+    vader_token_forms as (
+        -- Each distinct token once (words repeat across texts, and the clean-up is the costly part): without
+        -- leading and trailing punctuation unless two or fewer characters would remain, then its lexicon facts.
         select
-            text_id,
-            position,
-            case
-                when length({{ adapter.dispatch('trim_punctuation', 'community_warehouse')('raw_token') }}) <= 2
-                    then raw_token
-                else {{ adapter.dispatch('trim_punctuation', 'community_warehouse')('raw_token') }}
-            end as token
-        from vader_raw_tokens
-        where raw_token <> ''
+            forms.raw_token,
+            lower(forms.token) as word,
+            -- Python's str.isupper(): every cased character upper case, and at least one
+            forms.token = upper(forms.token) and forms.token <> lower(forms.token) as is_upper,
+            lexicon.valence as lexicon_valence,
+            boosters.scalar as booster_scalar,
+            -- any token with "n't" negates (the apostrophe as chr(39): Spark reads '' in a literal as two literals)
+            negations.word is not null or lower(forms.token) like {{ dbt.concat(["'%n'", 'chr(39)', "'t%'"]) }} as is_negation
+        from (
+            select
+                raw_token,
+                case
+                    when length({{ adapter.dispatch('trim_punctuation', 'community_warehouse')('raw_token') }}) <= 2
+                        then raw_token
+                    else {{ adapter.dispatch('trim_punctuation', 'community_warehouse')('raw_token') }}
+                end as token
+            from (select distinct raw_token from vader_raw_tokens where raw_token <> '') as distinct_tokens
+        ) as forms
+        left join {{ ref('vader_lexicon') }} as lexicon
+            on lower(forms.token) = lexicon.token
+        left join {{ ref('vader_boosters') }} as boosters
+            on lower(forms.token) = boosters.word
+        left join {{ ref('vader_negations') }} as negations
+            on lower(forms.token) = negations.word
     ),
 
     vader_token_facts as (
         select
             tokens.text_id,
             tokens.position,
-            lower(tokens.token) as word,
-            -- Python's str.isupper(): every cased character upper case, and at least one
-            tokens.token = upper(tokens.token) and tokens.token <> lower(tokens.token) as is_upper,
-            lexicon.valence as lexicon_valence,
-            boosters.scalar as booster_scalar,
-            -- any token with "n't" negates (the apostrophe as chr(39): Spark reads '' in a literal as two literals)
-            negations.word is not null or lower(tokens.token) like {{ dbt.concat(["'%n'", 'chr(39)', "'t%'"]) }} as is_negation
-        from vader_tokens as tokens
-        left join {{ ref('vader_lexicon') }} as lexicon
-            on lower(tokens.token) = lexicon.token
-        left join {{ ref('vader_boosters') }} as boosters
-            on lower(tokens.token) = boosters.word
-        left join {{ ref('vader_negations') }} as negations
-            on lower(tokens.token) = negations.word
+            forms.word,
+            forms.is_upper,
+            forms.lexicon_valence,
+            forms.booster_scalar,
+            forms.is_negation
+        from vader_raw_tokens as tokens
+        inner join vader_token_forms as forms
+            on tokens.raw_token = forms.raw_token
     ),
 
     vader_context as (
@@ -220,8 +265,11 @@
     ),
     {%- endfor %}
 
+    {#- the tokens the idioms apply to: the else branch of valence_4 below -#}
+    {%- set looks_back = 'context.negated_3 is not null and context.word_3 is not null and not context.in_lexicon_3' %}
     vader_idioms as (
         -- With a third word before that is not in the lexicon: the special cases and multi-word degree phrases.
+        -- Only such tokens look an n-gram up (the join key of every other token is null and matches nothing).
         select
             context.*,
             case
@@ -244,7 +292,7 @@
             ('forward_2', ['word', 'next_word_1', 'next_word_2']),
         ] %}
         left join {{ ref('vader_special_cases') }} as {{ alias }}
-            on {{ alias }}.ngram = {{ vader_ngram(parts) }}
+            on {{ alias }}.ngram = case when {{ looks_back }} then {{ vader_ngram(parts) }} end
         {%- endfor %}
         {%- for alias, parts in [
             ('phrase_321', ['word_3', 'word_2', 'word_1']),
@@ -252,7 +300,7 @@
             ('phrase_21', ['word_2', 'word_1']),
         ] %}
         left join {{ ref('vader_boosters') }} as {{ alias }}
-            on {{ alias }}.word = {{ vader_ngram(parts) }}
+            on {{ alias }}.word = case when {{ looks_back }} then {{ vader_ngram(parts) }} end
         {%- endfor %}
     ),
 

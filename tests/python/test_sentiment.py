@@ -124,6 +124,13 @@ ADVERSARIAL = [
     "fine... whatever...",
     "!!!???",
     "sort of okay but kind of meh, not great not terrible",
+    # Emoji replaced inside text: alone, first, last, between letters, after accents, in runs, after spaces
+    "😂",
+    "good😂bad",
+    "café 😂😂 naïve 😡 ok 👍",
+    "é😂é😂é",
+    "   😂  lol 😍",
+    "fine 👍🏽👎",
 ]
 
 
