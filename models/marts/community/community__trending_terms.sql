@@ -46,6 +46,22 @@ word_pairs as (
     from texts
 ),
 
+keepable_words as (
+    -- Each distinct word once (the tests below cost most when run on every word of every text): at least two
+    -- characters, a Latin letter among them, not a stopword.
+    select distinct_words.word
+    from (
+        select distinct word
+        from (select {{ explode_array('words') }} as word from texts) as all_words
+    ) as distinct_words
+    left join stopwords
+        on distinct_words.word = stopwords.word
+    where
+        stopwords.word is null
+        and length(distinct_words.word) >= 2
+        and translate(distinct_words.word, 'abcdefghijklmnopqrstuvwxyz', '') != distinct_words.word
+),
+
 kept_words as (
     select
         single_words.activity_id,
@@ -54,12 +70,8 @@ kept_words as (
         single_words.term,
         1 as term_words
     from single_words
-    left join stopwords
-        on single_words.term = stopwords.word
-    where
-        stopwords.word is null
-        and length(single_words.term) >= 2
-        and translate(single_words.term, 'abcdefghijklmnopqrstuvwxyz', '') != single_words.term
+    inner join keepable_words
+        on single_words.term = keepable_words.word
 ),
 
 pair_halves as (
@@ -81,17 +93,10 @@ kept_pairs as (
         pair_halves.term,
         2 as term_words
     from pair_halves
-    left join stopwords as first_stop
-        on pair_halves.first_word = first_stop.word
-    left join stopwords as second_stop
-        on pair_halves.second_word = second_stop.word
-    where
-        first_stop.word is null
-        and second_stop.word is null
-        and length(pair_halves.first_word) >= 2
-        and length(pair_halves.second_word) >= 2
-        and translate(pair_halves.first_word, 'abcdefghijklmnopqrstuvwxyz', '') != pair_halves.first_word
-        and translate(pair_halves.second_word, 'abcdefghijklmnopqrstuvwxyz', '') != pair_halves.second_word
+    inner join keepable_words as first_kept
+        on pair_halves.first_word = first_kept.word
+    inner join keepable_words as second_kept
+        on pair_halves.second_word = second_kept.word
 ),
 
 kept_terms as (
